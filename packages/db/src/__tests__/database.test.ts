@@ -1,0 +1,129 @@
+import { Prisma } from "../generated/prisma/client";
+import { prismaCli } from "../migrate";
+import { seedDatabase } from "../seed/seed";
+import { createTestDatabase, type TestDatabase } from "../testing";
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+}, 120_000);
+
+afterAll(async () => {
+  await db?.destroy();
+});
+
+async function rowCounts() {
+  const { prisma } = db;
+  return {
+    countries: await prisma.country.count(),
+    commodities: await prisma.commodity.count(),
+    sources: await prisma.source.count(),
+    exportRecords: await prisma.exportRecord.count(),
+    meetings: await prisma.meeting.count(),
+    participants: await prisma.meetingParticipant.count(),
+    reports: await prisma.report.count(),
+    subjects: await prisma.reportSubject.count(),
+    findings: await prisma.reportFinding.count(),
+  };
+}
+
+describe("migrations", () => {
+  it("leave migrate status clean", async () => {
+    const status = await prismaCli(["migrate", "status"], db.url);
+    expect(status).toContain("Database schema is up to date");
+  }, 60_000);
+});
+
+describe("seed", () => {
+  it("loads reference data and the article's facts, and a second run changes no counts", async () => {
+    const first = await seedDatabase(db.prisma);
+    const afterFirst = await rowCounts();
+    await seedDatabase(db.prisma);
+    expect(await rowCounts()).toEqual(afterFirst);
+    expect(afterFirst).toEqual({
+      countries: 249,
+      commodities: first.commodities,
+      sources: 1,
+      exportRecords: 3,
+      meetings: 1,
+      participants: 2,
+      reports: 1,
+      subjects: 3,
+      findings: 3,
+    });
+  }, 60_000);
+
+  it("reads back the Azerbaijan → Israel crude export of January 2024 exactly", async () => {
+    const record = await db.prisma.exportRecord.findFirstOrThrow({
+      where: { exporterCode: "AZ", importerCode: "IL", commodityCode: "2709" },
+      include: { source: true, exporter: true, importer: true },
+    });
+    expect(record.period.toISOString().slice(0, 10)).toBe("2024-01-01");
+    expect(record.quantityTonnes?.toString()).toBe("523500");
+    expect(record.valueUsd?.toString()).toBe("297000000");
+    expect(record).toMatchObject({ valueApproximate: true, quantityApproximate: false, reportedRank: 1 });
+    expect(record.exporter.name).toBe("Azerbaijan");
+    expect(record.importer.alpha3).toBe("ISR");
+    expect(record.source).toMatchObject({ publisher: "The Jerusalem Post", url: null, publishedOn: null, synthetic: false });
+  });
+
+  it("keeps buyers named without figures as records with null figures", async () => {
+    const others = await db.prisma.exportRecord.findMany({
+      where: { exporterCode: "AZ", importerCode: { in: ["TH", "IT"] } },
+    });
+    expect(others).toHaveLength(2);
+    for (const record of others) {
+      expect(record).toMatchObject({ quantityTonnes: null, valueUsd: null, reportedRank: null });
+    }
+  });
+
+  it("records the Munich meeting and the Diaspora Ministry report with their details", async () => {
+    const meeting = await db.prisma.meeting.findFirstOrThrow({ include: { participants: { orderBy: { position: "asc" } } } });
+    expect(meeting).toMatchObject({ event: "Munich Security Conference 2024", topics: ["commercial", "economic", "cultural", "humanitarian"] });
+    expect(meeting.startDate.toISOString().slice(0, 10)).toBe("2024-02-16");
+    expect(meeting.endDate?.toISOString().slice(0, 10)).toBe("2024-02-18");
+    expect(meeting.participants.map((p) => [p.person, p.countryCode])).toEqual([
+      ["Isaac Herzog", "IL"],
+      ["Ilham Aliyev", "AZ"],
+    ]);
+
+    const report = await db.prisma.report.findFirstOrThrow({ include: { subjects: true, findings: true } });
+    expect(report.publisher).toBe("Diaspora Ministry");
+    expect(report.publishedOn).toBeNull();
+    expect(report.subjects.map((s) => s.countryCode).sort()).toEqual(["AM", "AZ", "IL"]);
+    expect(report.findings.filter((f) => f.isQuote)).toHaveLength(2);
+  });
+});
+
+describe("constraints", () => {
+  const base = { exporterCode: "AZ", importerCode: "IL", commodityCode: "2709", period: new Date("2024-01-01") };
+
+  it("rejects a duplicate natural key", async () => {
+    const { id: sourceId } = await db.prisma.source.findFirstOrThrow();
+    await expect(db.prisma.exportRecord.create({ data: { ...base, sourceId, quantityTonnes: 1 } })).rejects.toMatchObject({
+      code: "P2002",
+    });
+  });
+
+  it.each([
+    ["negative tonnes", { quantityTonnes: new Prisma.Decimal(-1) }],
+    ["negative USD", { valueUsd: new Prisma.Decimal(-5) }],
+    ["a period that is not a month's first day", { period: new Date("2024-01-15") }],
+    ["an exporter trading with itself", { importerCode: "AZ" }],
+  ])("rejects %s", async (_case, change) => {
+    const source = await db.prisma.source.create({ data: { publisher: "Test", title: `constraint ${Math.random()}` } });
+    await expect(
+      db.prisma.exportRecord.create({ data: { ...base, importerCode: "TR", ...change, sourceId: source.id } }),
+    ).rejects.toThrow(/check constraint|violates/i);
+  });
+
+  it("rejects a meeting that ends before it starts", async () => {
+    const { id: sourceId } = await db.prisma.source.findFirstOrThrow();
+    await expect(
+      db.prisma.meeting.create({
+        data: { title: "x", startDate: new Date("2024-02-18"), endDate: new Date("2024-02-16"), sourceId },
+      }),
+    ).rejects.toThrow(/meeting_dates_ordered|check constraint/i);
+  });
+});

@@ -1,0 +1,13 @@
+export { openDatabase } from "./database";
+export type { Database, DatabaseOptions } from "./database";
+export { createPrismaClient } from "./client";
+export { startEmbeddedPostgres } from "./embedded";
+export type { EmbeddedPostgres } from "./embedded";
+export { migrateDatabase, prismaCli } from "./migrate";
+export { createPool, databaseName, withDatabase } from "./pool";
+export { seedDatabase } from "./seed/seed";
+export type { SeedSummary } from "./seed/seed";
+export { ARTICLE_EXPORTS, ARTICLE_MEETING, ARTICLE_REPORT, ARTICLE_SOURCE } from "./seed/article";
+export { COMMODITIES } from "./seed/commodities";
+export { Prisma, PrismaClient } from "./generated/prisma/client";
+export type * from "./generated/prisma/models";

@@ -1,0 +1,57 @@
+import {
+  BARRELS_PER_TONNE_CRUDE,
+  kilogramsToTonnes,
+  parseHsCode,
+  parseTonnes,
+  parseUsd,
+  unitPricePerBarrel,
+  unitPricePerTonne,
+} from "../index";
+
+describe("quantities and amounts", () => {
+  it("converts Comtrade kilograms to tonnes", () => {
+    expect(kilogramsToTonnes(523_500_000)).toBe(523_500);
+    expect(kilogramsToTonnes(1_499)).toBe(1.499);
+    expect(kilogramsToTonnes(0)).toBe(0);
+  });
+
+  it.each([-1, NaN, Infinity])("rejects %p tonnes or kilograms with INVALID_QUANTITY", (bad) => {
+    expect(() => parseTonnes(bad)).toThrow(expect.objectContaining({ code: "INVALID_QUANTITY" }));
+    expect(() => kilogramsToTonnes(bad)).toThrow(expect.objectContaining({ code: "INVALID_QUANTITY" }));
+  });
+
+  it("rounds USD to cents and rejects negative amounts", () => {
+    expect(parseUsd(297_000_000.004)).toBe(297_000_000);
+    expect(() => parseUsd(-0.01)).toThrow(expect.objectContaining({ code: "INVALID_AMOUNT" }));
+  });
+});
+
+describe("unit prices", () => {
+  it("prices the article's Azerbaijan → Israel crude at about 567 USD/t and 77 USD/bbl", () => {
+    expect(unitPricePerTonne(297_000_000, 523_500)).toBeCloseTo(567.34, 2);
+    expect(unitPricePerBarrel(297_000_000, 523_500, "2709")).toBeCloseTo(567.34 / BARRELS_PER_TONNE_CRUDE, 2);
+  });
+
+  it("is null when a figure is missing or the quantity is zero", () => {
+    expect(unitPricePerTonne(null, 10)).toBeNull();
+    expect(unitPricePerTonne(10, null)).toBeNull();
+    expect(unitPricePerTonne(10, 0)).toBeNull();
+  });
+
+  it("gives no barrel price for commodities other than crude", () => {
+    expect(unitPricePerBarrel(100, 1, "2710")).toBeNull();
+    expect(unitPricePerBarrel(100, 1, "270900")).not.toBeNull();
+  });
+});
+
+describe("parseHsCode", () => {
+  it("accepts 2, 4 and 6 digit codes", () => {
+    expect(parseHsCode("27")).toBe("27");
+    expect(parseHsCode(" 2709 ")).toBe("2709");
+    expect(parseHsCode("270900")).toBe("270900");
+  });
+
+  it.each(["270", "27a9", "", "2709000"])("rejects %j with INVALID_COMMODITY_CODE", (bad) => {
+    expect(() => parseHsCode(bad)).toThrow(expect.objectContaining({ code: "INVALID_COMMODITY_CODE" }));
+  });
+});

@@ -1,0 +1,85 @@
+import type { CountryCode } from "./country";
+import type { Period } from "./period";
+
+/** Where a fact comes from. Every fact points to one; what the source doesn't say stays null. */
+export interface Source {
+  id: string;
+  publisher: string;
+  title: string;
+  publishedOn: Date | null;
+  url: string | null;
+  retrievalNote: string | null;
+  /** Generated data (benchmarks, demos) that must never be mistaken for real statistics. */
+  synthetic: boolean;
+}
+
+export interface Country {
+  code: CountryCode;
+  alpha3: string;
+  numeric: string;
+  name: string;
+  officialName: string;
+  region: string | null;
+  subregion: string | null;
+}
+
+/** A Harmonized System commodity, e.g. 2709 crude petroleum oils. */
+export interface Commodity {
+  hsCode: string;
+  description: string;
+}
+
+/** One observed trade flow for a calendar month. Unique by (exporter, importer, commodity, period, source). */
+export interface ExportRecord {
+  id: string;
+  exporter: CountryCode;
+  importer: CountryCode;
+  commodity: string;
+  period: Period;
+  quantityTonnes: number | null;
+  valueUsd: number | null;
+  quantityApproximate: boolean;
+  valueApproximate: boolean;
+  quantityEstimated: boolean;
+  valueEstimated: boolean;
+  /** The rank the source itself gives this importer among the exporter's buyers, when it gives one. */
+  reportedRank: number | null;
+  sourceId: string;
+}
+
+export interface Participant {
+  person: string;
+  role: string | null;
+  country: CountryCode | null;
+}
+
+export interface Meeting {
+  id: string;
+  title: string;
+  event: string | null;
+  place: string | null;
+  startDate: Date;
+  endDate: Date | null;
+  topics: string[];
+  summary: string | null;
+  participants: Participant[];
+  sourceId: string;
+}
+
+export interface Finding {
+  text: string;
+  /** True when `text` quotes the report word for word. */
+  isQuote: boolean;
+}
+
+export interface Report {
+  id: string;
+  title: string;
+  publisher: string;
+  publisherCountry: CountryCode | null;
+  publishedOn: Date | null;
+  subjectCountries: CountryCode[];
+  topics: string[];
+  findings: Finding[];
+  sourceId: string;
+}

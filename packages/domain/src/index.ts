@@ -1,0 +1,32 @@
+export { DomainError } from "./errors";
+export type { DomainErrorCode } from "./errors";
+export { ISO_COUNTRIES, isCountryCode, lookupCountry, parseCountryCode } from "./country";
+export type { CountryCode, CountryInfo } from "./country";
+export {
+  addMonths,
+  bucketOf,
+  bucketsBetween,
+  dateToPeriod,
+  formatPeriod,
+  monthsBetween,
+  parsePeriod,
+  parsePeriodRange,
+  periodMonth,
+  periodToDate,
+  periodYear,
+} from "./period";
+export type { Granularity, Period, PeriodRange } from "./period";
+export {
+  BARRELS_PER_TONNE_CRUDE,
+  HS_CRUDE_OIL,
+  kilogramsToTonnes,
+  parseHsCode,
+  parseTonnes,
+  parseUsd,
+  unitPricePerBarrel,
+  unitPricePerTonne,
+} from "./quantity";
+export { rankBy, shareOfTotal } from "./ranking";
+export type { Ranked } from "./ranking";
+export { checkDateRange } from "./dates";
+export type { Commodity, Country, ExportRecord, Finding, Meeting, Participant, Report, Source } from "./entities";

@@ -1,0 +1,59 @@
+import { DomainError } from "./errors";
+
+/**
+ * Crude oil barrels per metric tonne. 7.33 is the conventional average used by BP's Statistical Review and
+ * the IEA for crude of average density; the true figure varies by grade (about 6.8 for heavy, 7.8 for light).
+ */
+export const BARRELS_PER_TONNE_CRUDE = 7.33;
+
+/** HS code of crude petroleum oils, the commodity for which a USD/bbl price is meaningful. */
+export const HS_CRUDE_OIL = "2709";
+
+function requireNonNegative(value: number, code: "INVALID_QUANTITY" | "INVALID_AMOUNT", what: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new DomainError(code, `${what} must be a finite number, got ${String(value)}.`);
+  }
+  if (value < 0) throw new DomainError(code, `${what} must not be negative, got ${value}.`);
+  return value;
+}
+
+/** A quantity in metric tonnes; finite and not negative. */
+export function parseTonnes(value: number): number {
+  return requireNonNegative(value, "INVALID_QUANTITY", "Quantity in tonnes");
+}
+
+/** Kilograms (Comtrade's netWgt) to tonnes, keeping three decimals (whole kilograms). */
+export function kilogramsToTonnes(kilograms: number): number {
+  requireNonNegative(kilograms, "INVALID_QUANTITY", "Weight in kilograms");
+  return Math.round(kilograms) / 1000;
+}
+
+/** An amount in US dollars; finite and not negative, rounded to cents. */
+export function parseUsd(value: number): number {
+  return Math.round(requireNonNegative(value, "INVALID_AMOUNT", "Value in USD") * 100) / 100;
+}
+
+/** USD per tonne, or null when either figure is missing or the quantity is zero. */
+export function unitPricePerTonne(valueUsd: number | null, tonnes: number | null): number | null {
+  if (valueUsd == null || tonnes == null || tonnes === 0) return null;
+  return valueUsd / tonnes;
+}
+
+/**
+ * USD per barrel, only for crude oil (HS 2709): USD/t divided by BARRELS_PER_TONNE_CRUDE.
+ * Null for other commodities, whose barrels-per-tonne factor is not defined here.
+ */
+export function unitPricePerBarrel(valueUsd: number | null, tonnes: number | null, hsCode: string): number | null {
+  if (!hsCode.startsWith(HS_CRUDE_OIL)) return null;
+  const perTonne = unitPricePerTonne(valueUsd, tonnes);
+  return perTonne == null ? null : perTonne / BARRELS_PER_TONNE_CRUDE;
+}
+
+/** An HS commodity code: 2, 4 or 6 digits (e.g. "2709"). */
+export function parseHsCode(input: string): string {
+  const code = String(input ?? "").trim();
+  if (!/^(\d{2}|\d{4}|\d{6})$/.test(code)) {
+    throw new DomainError("INVALID_COMMODITY_CODE", `"${input}" is not an HS code: expected 2, 4 or 6 digits, e.g. "2709".`);
+  }
+  return code;
+}
