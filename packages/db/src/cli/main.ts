@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { openDatabase } from "../database";
-import { prismaCli } from "../migrate";
+import { createMigration, prismaCli } from "../migrate";
 import { seedDatabase } from "../seed/seed";
 import { readDbCliEnv } from "./env";
 
@@ -10,8 +10,8 @@ const USAGE = `usage: tradegraph-db <command>
   status              show which migrations are applied
   seed                migrate, then load countries, commodities and the source article's facts (idempotent)
   reset               drop every table, re-apply all migrations and seed
-  migration:new NAME  create prisma/migrations/<timestamp>_NAME from changes to prisma/schema.prisma
-                      (needs DATABASE_URL: a real PostgreSQL server for the shadow database)
+  migration:new NAME  write prisma/migrations/<timestamp>_NAME/migration.sql from the changes made to
+                      prisma/schema.prisma since the last migration (review and edit it before committing)
 
 DATABASE_URL selects a PostgreSQL server; without it the embedded database in TRADEGRAPH_DATA_DIR (.data) is used.`;
 
@@ -45,8 +45,13 @@ async function main(argv: string[]): Promise<void> {
     case "migration:new": {
       const name = rest[0];
       if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("migration:new needs a snake_case NAME, e.g. add_report_language.");
-      if (!env.databaseUrl) throw new Error("migration:new needs DATABASE_URL (a real PostgreSQL server, e.g. `docker compose up -d db`).");
-      process.stdout.write(await prismaCli(["migrate", "dev", "--create-only", "--skip-generate", "--name", name], env.databaseUrl));
+      const db = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, migrate: false });
+      try {
+        const created = await createMigration(name, db.url);
+        console.log(created ? `Wrote ${created}.` : "prisma/schema.prisma has no changes since the last migration.");
+      } finally {
+        await db.close();
+      }
       return;
     }
     default:
