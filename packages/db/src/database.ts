@@ -15,6 +15,10 @@ export interface DatabaseOptions {
   /** Connections in the pool (always 1 for the embedded database). Default 10. */
   poolSize?: number;
   applicationName?: string;
+  /** PostgreSQL statement_timeout for every connection of the pool. */
+  statementTimeoutMs?: number;
+  /** Called with every statement sent to the database (see createPool). */
+  onQuery?: (text: string) => void;
 }
 
 export interface Database {
@@ -44,6 +48,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const pool = createPool(url, {
     max: embedded ? 1 : (options.poolSize ?? 10),
     applicationName: options.applicationName,
+    onQuery: options.onQuery,
+    statementTimeoutMs: options.statementTimeoutMs,
   });
   const prisma = createPrismaClient(pool);
   return {

@@ -5,6 +5,21 @@ export interface PoolOptions {
   max?: number;
   /** Pool name shown in PostgreSQL's pg_stat_activity. */
   applicationName?: string;
+  /** Cancel any statement running longer than this (PostgreSQL statement_timeout). */
+  statementTimeoutMs?: number;
+  /** Called with the text of every statement sent, from the caller's async context (for statement counts). */
+  onQuery?: (text: string) => void;
+}
+
+/** A pg client class that reports each statement before sending it. */
+function observedClient(onQuery: (text: string) => void): typeof pg.Client {
+  return class ObservedClient extends pg.Client {
+    override query(...args: unknown[]): never {
+      const first = args[0] as string | { text?: string } | undefined;
+      onQuery(typeof first === "string" ? first : (first?.text ?? ""));
+      return (super.query as (...a: unknown[]) => never)(...args);
+    }
+  };
 }
 
 /** A pg pool with an error listener, so that a dropped idle connection is logged instead of crashing the process. */
@@ -15,6 +30,8 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     application_name: options.applicationName ?? "tradegraph",
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    ...(options.onQuery ? { Client: observedClient(options.onQuery) } : {}),
   });
   pool.on("error", (error) => {
     process.emitWarning(`PostgreSQL pool error: ${error.message}`);

@@ -56,7 +56,14 @@ async function ensureTemplate(serverUrl: string): Promise<string> {
 }
 
 /** A fresh, migrated database for one test file; seeded with the reference data and article when asked. */
-export async function createTestDatabase(options: { seed?: boolean; serverUrl?: string; poolSize?: number } = {}): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  seed?: boolean;
+  serverUrl?: string;
+  poolSize?: number;
+  onQuery?: (text: string) => void;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = options.serverUrl ?? process.env.DATABASE_URL;
   let database: Database;
   let drop = async () => {};
@@ -74,13 +81,13 @@ export async function createTestDatabase(options: { seed?: boolean; serverUrl?: 
     } finally {
       client.release();
     }
-    database = await openDatabase({ url: withDatabase(serverUrl, name), migrate: false, poolSize: options.poolSize });
+    database = await openDatabase({ url: withDatabase(serverUrl, name), migrate: false, poolSize: options.poolSize, onQuery: options.onQuery });
     drop = async () => {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     };
   } else {
-    database = await openDatabase({ dataDir: null });
+    database = await openDatabase({ dataDir: null, onQuery: options.onQuery });
   }
 
   if (options.seed) await seedDatabase(database.prisma);

@@ -1,0 +1,56 @@
+import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
+import { parseEnv, type Env } from "../env";
+import { createLogger } from "../logger";
+import { createServer } from "../server";
+import { countStatement } from "../sql";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }> };
+  /** SQL statements the request ran (x-sql-statements header). */
+  statements: number;
+}
+
+export interface TestServer {
+  url: string;
+  db: TestDatabase;
+  env: Env;
+  /** POSTs a GraphQL request over real HTTP. */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real server on a loopback port over a fresh test database (seeded with the reference data and
+ * the source article unless `seed: false`). Environment overrides use the variable names of env.ts.
+ */
+export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestServer> {
+  const db = await createTestDatabase({ seed: options.seed ?? true, onQuery: countStatement });
+  const env = parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", ...options.env });
+  const server = await createServer({ env, db, logger: createLogger(env.logLevel) });
+  const url = await server.listen(0, "127.0.0.1");
+  return {
+    url,
+    db,
+    env,
+    async gql(query, variables, headers = {}) {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: JSON.parse(text),
+        statements: Number(response.headers.get("x-sql-statements") ?? NaN),
+      };
+    },
+    async close() {
+      await server.close();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { Field, ObjectType } from "type-graphql";
+import { toGlobalId } from "../common/global-id";
+import { Node } from "../common/node.type";
+
+@ObjectType({ implements: Node, description: "A Harmonized System commodity heading, e.g. 2709 crude petroleum oils." })
+export class Commodity extends Node {
+  @Field(() => String)
+  hsCode!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  static from(row: { hsCode: string; description: string }): Commodity {
+    return Object.assign(new Commodity(), { id: toGlobalId("Commodity", row.hsCode), hsCode: row.hsCode, description: row.description });
+  }
+}

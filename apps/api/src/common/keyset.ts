@@ -1,0 +1,112 @@
+import type pg from "pg";
+import { ErrorCode, userInputError } from "../errors";
+import { empty, join, queryRows, raw, sql, type Sql } from "../sql";
+import type { Page, PageRequest } from "./connection";
+
+/** The column a list is ordered by; never NULL (wrap nullable columns in COALESCE). Ties break on id. */
+export interface SortKey {
+  expr: Sql;
+  type: "numeric" | "date" | "text" | "integer";
+  descending: boolean;
+}
+
+export interface KeysetQuery {
+  /** Columns to select, e.g. sql`er.id, er.period`. Must include the id. */
+  columns: Sql;
+  /** FROM and JOIN clauses. */
+  from: Sql;
+  /** Filter conditions, ANDed. */
+  where: Sql[];
+  /** Unique id expression, the tiebreaker; selected as `id` too. */
+  id: Sql;
+  idType?: "integer" | "text";
+  sort: SortKey;
+}
+
+const VALID_SORT_VALUE: Record<SortKey["type"], RegExp> = {
+  numeric: /^(-?\d{1,30}(\.\d{1,10})?|-?Infinity)$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  integer: /^-?\d{1,18}$/,
+  text: /^[\s\S]{0,1000}$/,
+};
+
+function encodeCursor(sortValue: string, id: number | string): string {
+  return Buffer.from(JSON.stringify([sortValue, id]), "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string, type: SortKey["type"], field: string): [string, number | string] {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 2 &&
+      typeof decoded[0] === "string" &&
+      VALID_SORT_VALUE[type].test(decoded[0]) &&
+      (Number.isSafeInteger(decoded[1]) || (typeof decoded[1] === "string" && decoded[1].length <= 100))
+    ) {
+      return [decoded[0], decoded[1] as number | string];
+    }
+  } catch {
+    // reported below
+  }
+  throw userInputError(ErrorCode.INVALID_CURSOR, `"${cursor}" is not a cursor of this list.`, field);
+}
+
+/**
+ * One page of a list with keyset ("seek") pagination on (sort key, id): stable cursors whatever is inserted
+ * elsewhere, and an index-friendly query. Statements: one for the page, one more when a cursor is given
+ * (to tell whether items exist on its other side), and the COUNT only if totalCount is asked for.
+ */
+export async function fetchPage<Row extends { id: number | string }, Node>(
+  pool: pg.Pool,
+  query: KeysetQuery,
+  request: PageRequest,
+  toNode: (row: Row) => Node,
+): Promise<Page<Node>> {
+  const { sort } = query;
+  const cursor = request.cursor
+    ? decodeCursor(request.cursor, sort.type, request.backward ? "before" : "after")
+    : null;
+  // Walking backward reverses the order; results are flipped back before returning.
+  const descending = sort.descending !== request.backward;
+  const direction = raw(descending ? "DESC" : "ASC");
+  const key = sql`(${sort.expr}, ${query.id})`;
+  const idType = raw(query.idType ?? "integer");
+  const cursorValue = cursor ? sql`(CAST(${cursor[0]} AS ${raw(sort.type)}), CAST(${String(cursor[1])} AS ${idType}))` : empty;
+  const beyond = cursor ? sql`${key} ${raw(descending ? "<" : ">")} ${cursorValue}` : null;
+  const notBeyond = cursor ? sql`${key} ${raw(descending ? ">=" : "<=")} ${cursorValue}` : null;
+  const where = (extra: Sql | null) => {
+    const conditions = extra ? [...query.where, extra] : query.where;
+    return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
+  };
+
+  const rows = await queryRows<Row & { _sort_key: string }>(
+    pool,
+    sql`SELECT ${query.columns}, (${sort.expr})::text AS _sort_key
+        ${query.from} ${where(beyond)}
+        ORDER BY ${sort.expr} ${direction}, ${query.id} ${direction}
+        LIMIT ${request.size + 1}`,
+  );
+  const more = rows.length > request.size;
+  const pageRows = more ? rows.slice(0, request.size) : rows;
+  if (request.backward) pageRows.reverse();
+
+  let otherSide = false;
+  if (notBeyond) {
+    const [exists] = await queryRows<{ exists: boolean }>(
+      pool,
+      sql`SELECT EXISTS (SELECT 1 ${query.from} ${where(notBeyond)}) AS exists`,
+    );
+    otherSide = exists?.exists ?? false;
+  }
+
+  return {
+    items: pageRows.map((row) => ({ node: toNode(row), cursor: encodeCursor(row._sort_key, row.id) })),
+    hasNextPage: request.backward ? otherSide : more,
+    hasPreviousPage: request.backward ? more : otherSide,
+    count: async () => {
+      const [result] = await queryRows<{ count: string }>(pool, sql`SELECT count(*) AS count ${query.from} ${where(null)}`);
+      return Number(result?.count ?? 0);
+    },
+  };
+}

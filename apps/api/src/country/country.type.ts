@@ -1,0 +1,40 @@
+import { Field, ObjectType } from "type-graphql";
+import { toGlobalId } from "../common/global-id";
+import { Node } from "../common/node.type";
+
+@ObjectType({ implements: Node, description: "An ISO 3166-1 country." })
+export class Country extends Node {
+  @Field(() => String, { description: "ISO 3166-1 alpha-2 code, e.g. AZ." })
+  code!: string;
+
+  @Field(() => String, { description: "ISO 3166-1 alpha-3 code, e.g. AZE." })
+  alpha3!: string;
+
+  @Field(() => String, { description: "ISO 3166-1 numeric code, e.g. 031." })
+  numeric!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  officialName!: string;
+
+  @Field(() => String, { nullable: true })
+  region!: string | null;
+
+  @Field(() => String, { nullable: true })
+  subregion!: string | null;
+
+  static from(row: { code: string; alpha3: string; numeric: string; name: string; officialName: string; region: string | null; subregion: string | null }): Country {
+    return Object.assign(new Country(), {
+      id: toGlobalId("Country", row.code),
+      code: row.code,
+      alpha3: row.alpha3,
+      numeric: row.numeric,
+      name: row.name,
+      officialName: row.officialName,
+      region: row.region,
+      subregion: row.subregion,
+    });
+  }
+}

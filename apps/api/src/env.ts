@@ -1,0 +1,72 @@
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1")
+  .optional();
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: int(4000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z.string().url().optional(),
+  DB_POOL_SIZE: int(10, 1),
+  TRADEGRAPH_DATA_DIR: z.string().default(".data"),
+  /** auto: seed reference data and the source article when the database has no countries. */
+  TRADEGRAPH_SEED: z.enum(["auto", "always", "never"]).default("auto"),
+  GRAPHQL_INTROSPECTION: flag,
+  GRAPHQL_SANDBOX: flag,
+  GRAPHQL_MAX_DEPTH: int(10, 1),
+  GRAPHQL_MAX_ALIASES: int(15, 1),
+  GRAPHQL_MAX_DIRECTIVES: int(50, 1),
+  GRAPHQL_MAX_TOKENS: int(1000, 1),
+  GRAPHQL_MAX_COST: int(5000, 1),
+  GRAPHQL_ALLOW_BATCHING: flag,
+  REQUEST_BODY_LIMIT: z.string().default("100kb"),
+  EXECUTION_TIMEOUT_MS: int(10_000, 1),
+  READS_REQUIRE_KEY: flag,
+  /** Report the number of SQL statements a request ran in the x-sql-statements header. */
+  SQL_STATEMENT_HEADER: flag,
+  INIT_CWD: z.string().optional(),
+});
+
+export type Env = ReturnType<typeof parseEnv>;
+
+/** Reads and validates the API's configuration. Called once, by main.ts (and by tests with overrides). */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const e = result.data;
+  const production = e.NODE_ENV === "production";
+  return {
+    production,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    poolSize: e.DB_POOL_SIZE,
+    dataDir: path.resolve(e.INIT_CWD ?? process.cwd(), e.TRADEGRAPH_DATA_DIR),
+    seed: e.TRADEGRAPH_SEED,
+    introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+    sandbox: e.GRAPHQL_SANDBOX ?? !production,
+    limits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+      bodyLimit: e.REQUEST_BODY_LIMIT,
+      executionTimeoutMs: e.EXECUTION_TIMEOUT_MS,
+    },
+    allowBatching: e.GRAPHQL_ALLOW_BATCHING ?? false,
+    readsRequireKey: e.READS_REQUIRE_KEY ?? false,
+    sqlStatementHeader: e.SQL_STATEMENT_HEADER ?? !production,
+  };
+}

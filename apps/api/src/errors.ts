@@ -1,0 +1,58 @@
+import { DomainError } from "@tradegraph/domain";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+
+/** Machine-readable codes this API returns in `extensions.code`, besides the domain's rule codes. */
+export const ErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  INVALID_PAGINATION: "INVALID_PAGINATION",
+  INVALID_CURSOR: "INVALID_CURSOR",
+  INVALID_ID: "INVALID_ID",
+  NOT_FOUND: "NOT_FOUND",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  TIMEOUT: "TIMEOUT",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+
+/** An error the client caused and can act on; shown to clients as it is. */
+export function userInputError(code: string, message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } });
+}
+
+/** Runs a domain parse and reports a broken rule as a GraphQL error attributed to `field`. */
+export function parseInput<T>(field: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof DomainError) throw userInputError(error.code, error.message, field);
+    throw error;
+  }
+}
+
+/** Codes whose messages are safe to show clients; anything else is masked in production. */
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BATCHING_NOT_ALLOWED",
+  "RATE_LIMITED",
+  "INVALID_COUNTRY_CODE",
+  "UNKNOWN_COUNTRY",
+  "INVALID_PERIOD",
+  "INVALID_PERIOD_RANGE",
+  "INVALID_QUANTITY",
+  "INVALID_AMOUNT",
+  "INVALID_COMMODITY_CODE",
+  "INVALID_DATE_RANGE",
+]);
+
+export function isPublicCode(code: unknown): boolean {
+  return typeof code === "string" && PUBLIC_CODES.has(code);
+}
+
+export type { GraphQLFormattedError };

@@ -1,0 +1,109 @@
+import { dateToPeriod, unitPricePerBarrel, unitPricePerTonne } from "@tradegraph/domain";
+import { GraphQLDateTime } from "graphql-scalars";
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { toGlobalId } from "../common/global-id";
+import { Node } from "../common/node.type";
+
+@ObjectType({ implements: Node, description: "One observed trade flow: an exporter's shipments of a commodity to an importer in a month." })
+export class ExportRecord extends Node {
+  key!: number;
+  exporterCode!: string;
+  importerCode!: string;
+  commodityCode!: string;
+  sourceKey!: number;
+
+  @Field(() => String, { description: "Calendar month, YYYY-MM." })
+  period!: string;
+
+  @Field(() => Float, { nullable: true, description: "Metric tonnes; null when the source gives none." })
+  quantityTonnes!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "US dollars; null when the source gives none." })
+  valueUsd!: number | null;
+
+  @Field(() => Boolean, { description: "The source gives the quantity as approximate (\"about\")." })
+  quantityApproximate!: boolean;
+
+  @Field(() => Boolean, { description: "The source gives the value as approximate (\"about\")." })
+  valueApproximate!: boolean;
+
+  @Field(() => Boolean, { description: "The source marks the quantity as estimated." })
+  quantityEstimated!: boolean;
+
+  @Field(() => Boolean, { description: "The source marks the value as estimated." })
+  valueEstimated!: boolean;
+
+  @Field(() => Int, { nullable: true, description: "The importer's rank among the exporter's buyers as the source states it." })
+  reportedRank!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "valueUsd / quantityTonnes; null when either is missing or zero." })
+  unitPriceUsdPerTonne!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "USD per barrel for crude oil (HS 2709) at 7.33 barrels per tonne; null for other commodities.",
+  })
+  unitPriceUsdPerBarrel!: number | null;
+
+  @Field(() => GraphQLDateTime)
+  createdAt!: Date;
+
+  @Field(() => GraphQLDateTime)
+  updatedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: "Who created the record (API key name, importer, seed)." })
+  createdBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who last changed the record." })
+  updatedBy!: string | null;
+}
+
+export interface ExportRecordRow {
+  id: number;
+  exporterCode: string;
+  importerCode: string;
+  commodityCode: string;
+  period: Date | string;
+  quantityTonnes: number | string | { toString(): string } | null;
+  valueUsd: number | string | { toString(): string } | null;
+  quantityApproximate: boolean;
+  valueApproximate: boolean;
+  quantityEstimated: boolean;
+  valueEstimated: boolean;
+  reportedRank: number | null;
+  sourceId: number;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string | null;
+  updatedBy: string | null;
+}
+
+const toNumber = (value: ExportRecordRow["valueUsd"]): number | null => (value == null ? null : Number(value.toString()));
+
+/** Maps a row (from Prisma or from hand-written SQL with camelCase aliases) to the GraphQL type. */
+export function toExportRecord(row: ExportRecordRow): ExportRecord {
+  const quantityTonnes = toNumber(row.quantityTonnes);
+  const valueUsd = toNumber(row.valueUsd);
+  return Object.assign(new ExportRecord(), {
+    id: toGlobalId("ExportRecord", row.id),
+    key: row.id,
+    exporterCode: row.exporterCode,
+    importerCode: row.importerCode,
+    commodityCode: row.commodityCode,
+    sourceKey: row.sourceId,
+    period: typeof row.period === "string" ? row.period.slice(0, 7) : dateToPeriod(row.period),
+    quantityTonnes,
+    valueUsd,
+    quantityApproximate: row.quantityApproximate,
+    valueApproximate: row.valueApproximate,
+    quantityEstimated: row.quantityEstimated,
+    valueEstimated: row.valueEstimated,
+    reportedRank: row.reportedRank,
+    unitPriceUsdPerTonne: unitPricePerTonne(valueUsd, quantityTonnes),
+    unitPriceUsdPerBarrel: unitPricePerBarrel(valueUsd, quantityTonnes, row.commodityCode),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    createdBy: row.createdBy,
+    updatedBy: row.updatedBy,
+  });
+}

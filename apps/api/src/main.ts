@@ -1,0 +1,54 @@
+import { openDatabase, seedDatabase } from "@tradegraph/db";
+import { parseEnv } from "./env";
+import { createLogger } from "./logger";
+import { createServer } from "./server";
+import { countStatement } from "./sql";
+
+/** Reads configuration, opens (or starts) the database, seeds when empty, listens, and shuts down cleanly. */
+async function main() {
+  const env = parseEnv();
+  const logger = createLogger(env.logLevel);
+  const db = await openDatabase({
+    url: env.databaseUrl,
+    dataDir: env.dataDir,
+    poolSize: env.poolSize,
+    applicationName: "tradegraph-api",
+    statementTimeoutMs: env.limits.executionTimeoutMs,
+    onQuery: countStatement,
+  });
+  if (env.seed === "always" || (env.seed === "auto" && (await db.prisma.country.count()) === 0)) {
+    const summary = await seedDatabase(db.prisma);
+    logger.info({ summary }, "seeded reference data and the source article's facts");
+  }
+  const server = await createServer({ env, db, logger });
+  const url = await server.listen();
+  const where = db.embedded ? `embedded PostgreSQL in ${env.dataDir}` : "PostgreSQL at DATABASE_URL";
+  logger.info({ url, database: db.embedded ? "embedded" : "external" }, "tradegraph API listening");
+  if (process.stdout.isTTY || env.logLevel !== "silent") {
+    console.error(`\ntradegraph API ready at ${url} (${where})${env.sandbox ? " — open it in a browser for Apollo Sandbox" : ""}\n`);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: draining requests");
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await server.close();
+      await db.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error("tradegraph API failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

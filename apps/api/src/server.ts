@@ -1,0 +1,229 @@
+import "reflect-metadata";
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { Database } from "@tradegraph/db";
+import express, { type ErrorRequestHandler } from "express";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { authenticate } from "./auth/auth.service";
+import { createContext, type Context } from "./context";
+import type { Env } from "./env";
+import { ErrorCode, isPublicCode } from "./errors";
+import type { Logger } from "./logger";
+import { createSchema } from "./schema";
+import { withStatementCounter } from "./sql";
+
+export interface ServerDeps {
+  env: Env;
+  db: Database;
+  logger: Logger;
+}
+
+export interface TradegraphServer {
+  app: express.Express;
+  httpServer: http.Server;
+  /** Starts listening; resolves with the GraphQL endpoint's URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops taking requests, lets running ones finish, then stops Apollo. The database stays open. */
+  close(): Promise<void>;
+}
+
+const LIMIT_CODES: Array<[RegExp, string]> = [
+  [/depth limit/i, "MAX_DEPTH_EXCEEDED"],
+  [/aliases limit/i, "MAX_ALIASES_EXCEEDED"],
+  [/directives limit/i, "MAX_DIRECTIVES_EXCEEDED"],
+  [/token limit/i, "MAX_TOKENS_EXCEEDED"],
+  [/cost limit/i, "MAX_COST_EXCEEDED"],
+];
+
+/** PostgreSQL errors that mean the database is unreachable rather than that the request was wrong. */
+function isDatabaseDown(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? "") + String((error as { code?: string })?.code ?? "");
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection timeout|57P01|57P03|08006|08001|DatabaseNotReachable|the database system is/i.test(text);
+}
+
+function errorPolicy(env: Env, logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = (error as GraphQLError)?.originalError ?? error;
+    const code = formatted.extensions?.code as string | undefined;
+    const limit = LIMIT_CODES.find(([pattern]) => pattern.test(String(formatted.message)));
+    if (limit && (code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED" || code === "BAD_USER_INPUT")) {
+      return { ...formatted, extensions: { code: limit[1] } };
+    }
+    if (isPublicCode(code)) return formatted;
+    if (/canceling statement due to statement timeout/i.test(String((original as Error)?.message))) {
+      return { message: "The request took too long and was stopped.", path: formatted.path, extensions: { code: ErrorCode.TIMEOUT } };
+    }
+    if (isDatabaseDown(original)) {
+      return {
+        message: "The database is unavailable. Try again shortly.",
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
+    const errorId = randomUUID();
+    logger.error({ errorId, err: original, path: formatted.path }, "unexpected error");
+    if (env.production) {
+      return { message: `Internal error (id ${errorId}).`, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, errorId } };
+    }
+    return { ...formatted, extensions: { ...formatted.extensions, code: code ?? ErrorCode.INTERNAL_SERVER_ERROR, errorId } };
+  };
+}
+
+/** One JSON log line per GraphQL request: operation, duration, statements, error codes. */
+function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, errors, response }) {
+          const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+          const codes = [...(errors ?? []), ...((body?.errors ?? []) as GraphQLError[])]
+            .map((e) => (e.extensions as { code?: string } | undefined)?.code)
+            .filter(Boolean);
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operationName: operationName ?? null,
+              durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+              key: contextValue.caller?.prefix ?? null,
+              errorCodes: [...new Set(codes)],
+            },
+            "graphql request",
+          );
+        },
+      };
+    },
+  };
+}
+
+function jsonError(status: number, code: string, message: string) {
+  return { status, body: { errors: [{ message, extensions: { code } }] } };
+}
+
+/** Builds the HTTP server (Express 5 + Apollo Server 5) around an open database. Does not listen. */
+export async function createServer({ env, db, logger }: ServerDeps): Promise<TradegraphServer> {
+  const schema = await createSchema();
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  const httpServer = http.createServer(app);
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: env.limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: env.limits.maxAliases },
+    maxDirectives: { n: env.limits.maxDirectives },
+    maxTokens: { n: env.limits.maxTokens },
+    costLimit: { maxCost: env.limits.maxCost, ignoreIntrospection: true },
+    blockFieldSuggestion: { enabled: env.production },
+  }).protect();
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: env.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: env.allowBatching,
+    includeStacktraceInErrorResponses: !env.production,
+    validationRules: armor.validationRules,
+    formatError: errorPolicy(env, logger),
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      env.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(logger),
+    ],
+  });
+  await apollo.start();
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await db.pool.query("SELECT 1");
+      res.json({ status: "ready" });
+    } catch {
+      res.status(503).json({ status: "unavailable", reason: "database unreachable" });
+    }
+  });
+
+  app.use(
+    "/graphql",
+    (req, res, next) => {
+      const requestId = req.get("x-request-id")?.slice(0, 100) || randomUUID();
+      res.setHeader("x-request-id", requestId);
+      res.locals.requestId = requestId;
+      const counter = { count: 0 };
+      if (env.sqlStatementHeader) {
+        const writeHead = res.writeHead;
+        res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+          if (!res.headersSent) res.setHeader("x-sql-statements", String(counter.count));
+          return writeHead.apply(this, args);
+        } as typeof writeHead;
+      }
+      withStatementCounter(counter, () => next());
+    },
+    express.json({ limit: env.limits.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        let caller = null;
+        try {
+          caller = await authenticate(db, req.headers.authorization);
+        } catch (error) {
+          if (error instanceof GraphQLError) {
+            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
+          }
+          throw error;
+        }
+        if (env.readsRequireKey && !caller) {
+          throw new GraphQLError("This server needs an API key for every request: send `Authorization: Bearer <key>`.", {
+            extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+          });
+        }
+        return createContext({ db, env, logger }, { requestId: res.locals.requestId as string, caller });
+      },
+    }),
+  );
+
+  const onHttpError: ErrorRequestHandler = (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = Number((error as { status?: number }).status) || 500;
+    const type = (error as { type?: string }).type;
+    const reply =
+      type === "entity.too.large"
+        ? jsonError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${env.limits.bodyLimit}.`)
+        : type === "entity.parse.failed"
+          ? jsonError(400, "BAD_REQUEST", "The request body is not valid JSON.")
+          : status < 500
+            ? jsonError(status, "BAD_REQUEST", String((error as Error).message))
+            : jsonError(500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal error.");
+    if (reply.status >= 500) logger.error({ err: error }, "http error");
+    res.status(reply.status).json(reply.body);
+  };
+  app.use(onHttpError);
+
+  return {
+    app,
+    httpServer,
+    listen(port = env.port, host = env.host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const { address, port: actual } = httpServer.address() as AddressInfo;
+          const shown = address.includes(":") ? `[${address}]` : address;
+          resolve(`http://${shown}:${actual}/graphql`);
+        });
+      });
+    },
+    async close() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { ArgsType, Field, Int } from "type-graphql";
+import { Granularity, RankBy } from "./trade.type";
+
+@ArgsType()
+export class TopPartnersArgs {
+  @Field(() => String, { description: "Exporter, ISO alpha-2 or alpha-3." })
+  exporter!: string;
+
+  @Field(() => String, { description: "HS code, e.g. 2709." })
+  commodity!: string;
+
+  @Field(() => String, { nullable: true, description: "One month (YYYY-MM); or give `from` and `to`." })
+  period?: string | null;
+
+  @Field(() => String, { nullable: true })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true })
+  to?: string | null;
+
+  @Field(() => RankBy, { defaultValue: RankBy.VALUE })
+  by!: RankBy;
+
+  @Field(() => Int, { defaultValue: 10, description: "1 to 100." })
+  limit!: number;
+}
+
+@ArgsType()
+export class TradeSeriesArgs {
+  @Field(() => String)
+  exporter!: string;
+
+  @Field(() => String, { nullable: true, description: "One importer; all importers when absent." })
+  importer?: string | null;
+
+  @Field(() => String, { nullable: true, description: "One HS code; all commodities when absent." })
+  commodity?: string | null;
+
+  @Field(() => String, { description: "First month, YYYY-MM." })
+  from!: string;
+
+  @Field(() => String, { description: "Last month, YYYY-MM (at most 50 years after `from`)." })
+  to!: string;
+
+  @Field(() => Granularity, { defaultValue: Granularity.MONTH })
+  granularity!: Granularity;
+}

@@ -1,0 +1,38 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Commodity } from "../commodity/commodity.type";
+import type { Context } from "../context";
+import { Country } from "../country/country.type";
+import { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
+import { topPartners, tradeSeries } from "./trade.service";
+import { PartnerShare, TopPartners, TradeSeries } from "./trade.type";
+
+@Resolver(() => TopPartners)
+export class TradeResolver {
+  @Query(() => TopPartners, { description: "An exporter's buyers of a commodity, ranked, with totals, shares and unit prices." })
+  topPartners(@Args(() => TopPartnersArgs) args: TopPartnersArgs, @Ctx() { db }: Context): Promise<TopPartners> {
+    return topPartners(db, args) as Promise<TopPartners>;
+  }
+
+  @Query(() => TradeSeries, { description: "Totals per month, quarter or year; buckets without records are present." })
+  tradeSeries(@Args(() => TradeSeriesArgs) args: TradeSeriesArgs, @Ctx() { db }: Context): Promise<TradeSeries> {
+    return tradeSeries(db, args);
+  }
+
+  @FieldResolver(() => Country)
+  async exporter(@Root() result: TopPartners, @Ctx() { loaders }: Context): Promise<Country> {
+    return (await loaders.country.load(result.exporterCode))!;
+  }
+
+  @FieldResolver(() => Commodity)
+  async commodity(@Root() result: TopPartners, @Ctx() { loaders }: Context): Promise<Commodity> {
+    return (await loaders.commodity.load(result.commodityCode))!;
+  }
+}
+
+@Resolver(() => PartnerShare)
+export class PartnerShareResolver {
+  @FieldResolver(() => Country)
+  async partner(@Root() share: PartnerShare, @Ctx() { loaders }: Context): Promise<Country> {
+    return (await loaders.country.load(share.partnerCode))!;
+  }
+}

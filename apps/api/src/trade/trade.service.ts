@@ -1,0 +1,146 @@
+import type { Database } from "@tradegraph/db";
+import {
+  addMonths,
+  bucketsBetween,
+  parseHsCode,
+  periodMonth,
+  periodYear, parsePeriod, parsePeriodRange, periodToDate, unitPricePerBarrel, unitPricePerTonne, type PeriodRange } from "@tradegraph/domain";
+import { countryCodeOf } from "../country/country.service";
+import { ErrorCode, parseInput, userInputError } from "../errors";
+import { join, queryRows, raw, sql, type Sql } from "../sql";
+import type { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
+import { RankBy, type PartnerShare, type TopPartners, type TradeSeries, type TradeSeriesPoint } from "./trade.type";
+
+const MAX_SERIES_MONTHS = 600;
+
+const num = (value: string | null): number | null => (value == null ? null : Number(value));
+
+function rangeOf(args: { period?: string | null; from?: string | null; to?: string | null }): PeriodRange {
+  if (args.period != null) {
+    if (args.from != null || args.to != null) {
+      throw userInputError(ErrorCode.BAD_USER_INPUT, "Give `period`, or `from` and `to`, not both.", "period");
+    }
+    const month = parseInput("period", () => parsePeriod(args.period!));
+    return { from: month, to: month };
+  }
+  if (args.from == null || args.to == null) {
+    throw userInputError(ErrorCode.BAD_USER_INPUT, "Give `period`, or both `from` and `to`.", args.from == null ? "from" : "to");
+  }
+  return parseInput("from", () => parsePeriodRange(args.from!, args.to!));
+}
+
+/** Ranks an exporter's partners for a commodity and period, with totals and shares, in one SQL statement. */
+export async function topPartners(db: Database, args: TopPartnersArgs): Promise<Omit<TopPartners, "exporter" | "commodity">> {
+  const exporter = countryCodeOf(args.exporter, "exporter");
+  const commodity = parseInput("commodity", () => parseHsCode(args.commodity));
+  const range = rangeOf(args);
+  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 100) {
+    throw userInputError(ErrorCode.BAD_USER_INPUT, `\`limit\` must be between 1 and 100, got ${args.limit}.`, "limit");
+  }
+  const measure = raw(args.by === RankBy.QUANTITY ? "quantity" : "value");
+  const rows = await queryRows<{
+    partner: string;
+    quantity: string | null;
+    value: string | null;
+    records: number;
+    reported_rank: number | null;
+    rank: string | null;
+    total_quantity: string | null;
+    total_value: string | null;
+    partner_count: string;
+  }>(
+    db.pool,
+    sql`WITH flows AS (
+          SELECT importer_code AS partner, sum(quantity_tonnes) AS quantity, sum(value_usd) AS value,
+                 count(*)::int AS records, min(reported_rank) AS reported_rank
+          FROM export_record
+          WHERE exporter_code = ${exporter} AND commodity_code = ${commodity}
+            AND period BETWEEN ${periodToDate(range.from)}::date AND ${periodToDate(range.to)}::date
+          GROUP BY importer_code
+        ), ranked AS (
+          SELECT flows.*,
+                 CASE WHEN ${measure} IS NULL THEN NULL ELSE rank() OVER (ORDER BY ${measure} DESC NULLS LAST) END AS rank,
+                 sum(quantity) OVER () AS total_quantity, sum(value) OVER () AS total_value, count(*) OVER () AS partner_count
+          FROM flows
+        )
+        SELECT * FROM ranked ORDER BY ${measure} DESC NULLS LAST, partner LIMIT ${args.limit}`,
+  );
+  const first = rows[0];
+  const totalQuantity = num(first?.total_quantity ?? null);
+  const totalValue = num(first?.total_value ?? null);
+  const total = args.by === RankBy.QUANTITY ? totalQuantity : totalValue;
+  const partners = rows.map((row): Omit<PartnerShare, "partner"> => {
+    const quantityTonnes = num(row.quantity);
+    const valueUsd = num(row.value);
+    const figure = args.by === RankBy.QUANTITY ? quantityTonnes : valueUsd;
+    return {
+      partnerCode: row.partner,
+      rank: row.rank == null ? null : Number(row.rank),
+      quantityTonnes,
+      valueUsd,
+      share: figure == null || !total ? null : figure / total,
+      unitPriceUsdPerTonne: unitPricePerTonne(valueUsd, quantityTonnes),
+      unitPriceUsdPerBarrel: unitPricePerBarrel(valueUsd, quantityTonnes, commodity),
+      reportedRank: row.reported_rank,
+      records: row.records,
+    };
+  });
+  return {
+    exporterCode: exporter,
+    commodityCode: commodity,
+    from: range.from,
+    to: range.to,
+    by: args.by,
+    totalQuantityTonnes: totalQuantity,
+    totalValueUsd: totalValue,
+    partnerCount: Number(first?.partner_count ?? 0),
+    partners: partners as PartnerShare[],
+  };
+}
+
+/** Conditions for one direction of trade between an exporter and (optionally) an importer and commodity. */
+export function flowConditions(exporter: string, importer: string | null, commodity: string | null, range: PeriodRange): Sql[] {
+  return [
+    sql`exporter_code = ${exporter}`,
+    ...(importer ? [sql`importer_code = ${importer}`] : []),
+    ...(commodity ? [sql`commodity_code = ${commodity}`] : []),
+    sql`period BETWEEN ${periodToDate(range.from)}::date AND ${periodToDate(range.to)}::date`,
+  ];
+}
+
+/** Monthly totals summed in SQL, grouped into buckets; every bucket of the range is present. */
+export async function seriesFor(db: Database, conditions: Sql[], range: PeriodRange, granularity: TradeSeries["granularity"]): Promise<TradeSeriesPoint[]> {
+  const rows = await queryRows<{ month: string; quantity: string | null; value: string | null; records: number }>(
+    db.pool,
+    sql`SELECT to_char(period, 'YYYY-MM') AS month, sum(quantity_tonnes) AS quantity, sum(value_usd) AS value, count(*)::int AS records
+        FROM export_record WHERE ${join(conditions, " AND ")}
+        GROUP BY period`,
+  );
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
+  return bucketsBetween(range, granularity).map((bucket) => {
+    let quantity: number | null = null;
+    let value: number | null = null;
+    let records = 0;
+    for (let month = bucket.from; month <= bucket.to; month = addMonths(month, 1)) {
+      const row = byMonth.get(month);
+      if (!row) continue;
+      records += row.records;
+      if (row.quantity != null) quantity = (quantity ?? 0) + Number(row.quantity);
+      if (row.value != null) value = (value ?? 0) + Number(row.value);
+    }
+    return { ...bucket, quantityTonnes: quantity, valueUsd: value, unitPriceUsdPerTonne: unitPricePerTonne(value, quantity), records };
+  });
+}
+
+export async function tradeSeries(db: Database, args: TradeSeriesArgs): Promise<TradeSeries> {
+  const exporter = countryCodeOf(args.exporter, "exporter");
+  const importer = args.importer != null ? countryCodeOf(args.importer, "importer") : null;
+  const commodity = args.commodity != null ? parseInput("commodity", () => parseHsCode(args.commodity!)) : null;
+  const range = parseInput("from", () => parsePeriodRange(args.from, args.to));
+  const months = (periodYear(range.to) - periodYear(range.from)) * 12 + periodMonth(range.to) - periodMonth(range.from) + 1;
+  if (months > MAX_SERIES_MONTHS) {
+    throw userInputError(ErrorCode.BAD_USER_INPUT, `A series covers at most ${MAX_SERIES_MONTHS} months, got ${months}.`, "to");
+  }
+  const points = await seriesFor(db, flowConditions(exporter, importer, commodity, range), range, args.granularity);
+  return { granularity: args.granularity, from: range.from, to: range.to, points };
+}
