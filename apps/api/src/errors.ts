@@ -41,6 +41,7 @@ const PUBLIC_CODES = new Set<string>([
   "OPERATION_RESOLUTION_FAILURE",
   "BATCHING_NOT_ALLOWED",
   "RATE_LIMITED",
+  "MAX_COST_EXCEEDED",
   "INVALID_COUNTRY_CODE",
   "UNKNOWN_COUNTRY",
   "INVALID_PERIOD",
@@ -49,6 +50,7 @@ const PUBLIC_CODES = new Set<string>([
   "INVALID_AMOUNT",
   "INVALID_COMMODITY_CODE",
   "INVALID_DATE_RANGE",
+  "UNKNOWN_COMMODITY",
 ]);
 
 export function isPublicCode(code: unknown): boolean {

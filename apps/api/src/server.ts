@@ -13,6 +13,7 @@ import express, { type ErrorRequestHandler } from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { authenticate } from "./auth/auth.service";
 import { createContext, type Context } from "./context";
+import { costLimitPlugin } from "./cost";
 import type { Env } from "./env";
 import { ErrorCode, isPublicCode } from "./errors";
 import type { Logger } from "./logger";
@@ -39,7 +40,6 @@ const LIMIT_CODES: Array<[RegExp, string]> = [
   [/aliases limit/i, "MAX_ALIASES_EXCEEDED"],
   [/directives limit/i, "MAX_DIRECTIVES_EXCEEDED"],
   [/token limit/i, "MAX_TOKENS_EXCEEDED"],
-  [/cost limit/i, "MAX_COST_EXCEEDED"],
 ];
 
 /** PostgreSQL errors that mean the database is unreachable rather than that the request was wrong. */
@@ -120,7 +120,8 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
     maxAliases: { n: env.limits.maxAliases },
     maxDirectives: { n: env.limits.maxDirectives },
     maxTokens: { n: env.limits.maxTokens },
-    costLimit: { maxCost: env.limits.maxCost, ignoreIntrospection: true },
+    // Cost is limited by costLimitPlugin, which multiplies by page sizes.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: env.production },
   }).protect();
 
@@ -134,6 +135,7 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
     formatError: errorPolicy(env, logger),
     plugins: [
       ...armor.plugins,
+      costLimitPlugin(env.limits.maxCost),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       env.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),

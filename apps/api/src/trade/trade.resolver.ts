@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Commodity } from "../commodity/commodity.type";
 import type { Context } from "../context";
+import { userInputError } from "../errors";
 import { Country } from "../country/country.type";
 import { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
 import { topPartners, tradeSeries } from "./trade.service";
@@ -9,8 +10,12 @@ import { PartnerShare, TopPartners, TradeSeries } from "./trade.type";
 @Resolver(() => TopPartners)
 export class TradeResolver {
   @Query(() => TopPartners, { description: "An exporter's buyers of a commodity, ranked, with totals, shares and unit prices." })
-  topPartners(@Args(() => TopPartnersArgs) args: TopPartnersArgs, @Ctx() { db }: Context): Promise<TopPartners> {
-    return topPartners(db, args) as Promise<TopPartners>;
+  async topPartners(@Args(() => TopPartnersArgs) args: TopPartnersArgs, @Ctx() { db, loaders }: Context): Promise<TopPartners> {
+    const result = await topPartners(db, args);
+    if (!(await loaders.commodity.load(result.commodityCode))) {
+      throw userInputError("UNKNOWN_COMMODITY", `No commodity with HS code ${result.commodityCode} is known.`, "commodity");
+    }
+    return result as TopPartners;
   }
 
   @Query(() => TradeSeries, { description: "Totals per month, quarter or year; buckets without records are present." })

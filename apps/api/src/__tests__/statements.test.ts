@@ -1,0 +1,54 @@
+import { ISO_COUNTRIES, addMonths, periodToDate } from "@tradegraph/domain";
+import { startTestServer, type TestServer } from "./harness";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const { prisma } = server.db;
+  const importers = ISO_COUNTRIES.map((c) => c.code).filter((code) => code !== "NO");
+  const sources = await Promise.all(
+    [1, 2, 3].map((n) => prisma.source.create({ data: { publisher: "Test fixtures", title: `statements ${n}` } })),
+  );
+  await prisma.exportRecord.createMany({
+    data: Array.from({ length: 120 }, (_, i) => ({
+      exporterCode: "NO",
+      importerCode: importers[i % importers.length]!,
+      commodityCode: ["2709", "2710", "2711"][i % 3]!,
+      period: periodToDate(addMonths("2021-01", Math.floor(i / importers.length))),
+      valueUsd: 10 * i,
+      quantityTonnes: i,
+      sourceId: sources[i % 3]!.id,
+    })),
+  });
+}, 120_000);
+afterAll(() => server?.close());
+
+const QUERY = `query($first: Int!) {
+  exportRecords(filter: { exporter: "NO" }, first: $first) {
+    edges { node { id period valueUsd exporter { name } importer { name region } commodity { description } source { publisher title } } }
+  }
+}`;
+
+describe("SQL statements per request", () => {
+  it("are the same for 100 export records with exporter, importer, commodity and source as for 5", async () => {
+    const small = await server.gql<{ exportRecords: { edges: unknown[] } }>(QUERY, { first: 5 });
+    const large = await server.gql<{ exportRecords: { edges: unknown[] } }>(QUERY, { first: 100 });
+    expect(small.body.data!.exportRecords.edges).toHaveLength(5);
+    expect(large.body.data!.exportRecords.edges).toHaveLength(100);
+    expect(Number.isInteger(small.statements)).toBe(true);
+    // One page query plus one batched load per relation (countries, commodities, sources).
+    expect(small.statements).toBe(4);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it("computes topPartners in one statement plus the batched country and commodity loads", async () => {
+    const { body, statements } = await server.gql(`{
+      topPartners(exporter: "NO", commodity: "2709", from: "2021-01", to: "2021-12", limit: 100) {
+        exporter { name } commodity { hsCode } partners { rank partner { name } valueUsd share }
+      }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(statements).toBe(3);
+  });
+});

@@ -1,0 +1,39 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError } from "graphql";
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
+import { DEFAULT_PAGE_SIZE } from "./common/connection";
+
+/**
+ * Cost of a list field: each item is paid for, so a connection costs (first or last, default page size)
+ * times its selection, and `limit` does the same for ranked lists. As in GitHub's API, nesting multiplies.
+ */
+const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const isConnection = /Connection!?$/.test(String(field.type));
+  const size = args.first ?? args.last ?? args.limit ?? (isConnection ? DEFAULT_PAGE_SIZE : undefined);
+  if (typeof size === "number") return 1 + Math.max(size, 1) * childComplexity;
+  return undefined;
+};
+
+/** Rejects operations whose estimated cost exceeds `maxCost` before they run, with MAX_COST_EXCEEDED. */
+export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables,
+            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}. Ask for fewer items per list or nest fewer lists.`, {
+              extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
