@@ -25,10 +25,14 @@ export interface TestServer {
  * Starts the real server on a loopback port over a fresh test database (seeded with the reference data and
  * the source article unless `seed: false`). Environment overrides use the variable names of env.ts.
  */
-export async function startTestServer(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { env?: Record<string, string>; seed?: boolean; logs?: string[] } = {},
+): Promise<TestServer> {
   const db = await createTestDatabase({ seed: options.seed ?? true, onQuery: countStatement });
   const env = parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", ...options.env });
-  const server = await createServer({ env, db, logger: createLogger(env.logLevel) });
+  const logs = options.logs;
+  const logger = logs ? createLogger("info", { write: (line: string) => void logs.push(line) }) : createLogger(env.logLevel);
+  const server = await createServer({ env, db, logger });
   const url = await server.listen(0, "127.0.0.1");
   return {
     url,
