@@ -12,4 +12,9 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [{ group: ["@tradegraph/*/src/*"], message: "Import a package's declared entry points only." }] }],
     },
   },
+  {
+    // Tests read loosely typed GraphQL responses.
+    files: ["**/__tests__/**"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
 );

@@ -31,6 +31,10 @@ const schema = z.object({
   READS_REQUIRE_KEY: flag,
   /** Report the number of SQL statements a request ran in the x-sql-statements header. */
   SQL_STATEMENT_HEADER: flag,
+  /** Requests per minute and client address without an API key; 0: no limit. */
+  RATE_LIMIT_PER_MINUTE: int(600),
+  /** Requests per minute and API key; 0: no limit. */
+  RATE_LIMIT_PER_MINUTE_WITH_KEY: int(6000),
   INIT_CWD: z.string().optional(),
 });
 
@@ -68,5 +72,6 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     allowBatching: e.GRAPHQL_ALLOW_BATCHING ?? false,
     readsRequireKey: e.READS_REQUIRE_KEY ?? false,
     sqlStatementHeader: e.SQL_STATEMENT_HEADER ?? !production,
+    rateLimit: { anonymousPerMinute: e.RATE_LIMIT_PER_MINUTE, keyPerMinute: e.RATE_LIMIT_PER_MINUTE_WITH_KEY },
   };
 }

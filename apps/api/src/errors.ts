@@ -7,6 +7,10 @@ export const ErrorCode = {
   INVALID_PAGINATION: "INVALID_PAGINATION",
   INVALID_CURSOR: "INVALID_CURSOR",
   INVALID_ID: "INVALID_ID",
+  /** bilateral(a, b) was given the same country twice. */
+  SAME_COUNTRY: "SAME_COUNTRY",
+  /** search(text) was blank or too long. */
+  INVALID_SEARCH_TEXT: "INVALID_SEARCH_TEXT",
   NOT_FOUND: "NOT_FOUND",
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
@@ -10,13 +10,14 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { Database } from "@tradegraph/db";
 import express, { type ErrorRequestHandler } from "express";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError, type ValidationRule } from "graphql";
 import { authenticate } from "./auth/auth.service";
 import { createContext, type Context } from "./context";
 import { costLimitPlugin } from "./cost";
 import type { Env } from "./env";
 import { ErrorCode, isPublicCode } from "./errors";
 import type { Logger } from "./logger";
+import { rateLimitMiddleware } from "./rate-limit";
 import { createSchema } from "./schema";
 import { withStatementCounter } from "./sql";
 
@@ -39,14 +40,41 @@ const LIMIT_CODES: Array<[RegExp, string]> = [
   [/depth limit/i, "MAX_DEPTH_EXCEEDED"],
   [/aliases limit/i, "MAX_ALIASES_EXCEEDED"],
   [/directives limit/i, "MAX_DIRECTIVES_EXCEEDED"],
-  [/token limit/i, "MAX_TOKENS_EXCEEDED"],
+  [/token limit|Document contains more th(?:an|at) \d+ tokens/i, "MAX_TOKENS_EXCEEDED"],
 ];
+
+/** Messages and codes of an error and its causes: Prisma's driver-adapter errors carry pg's code in `cause`. */
+function errorText(error: unknown, depth = 0): string {
+  if (error == null || typeof error !== "object" || depth > 3) return "";
+  const e = error as { message?: unknown; code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown };
+  return [e.message, e.code, e.originalCode, e.kind].filter((v) => typeof v === "string").join(" ") + " " + errorText(e.cause, depth + 1);
+}
 
 /** PostgreSQL errors that mean the database is unreachable rather than that the request was wrong. */
 function isDatabaseDown(error: unknown): boolean {
-  const text = String((error as { message?: string })?.message ?? "") + String((error as { code?: string })?.code ?? "");
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection timeout|57P01|57P03|08006|08001|DatabaseNotReachable|the database system is/i.test(text);
+  // pg and PostgreSQL (SQLSTATE classes 08, 57P0x, 53300), and Prisma's P1001/P1002/P1017/P2024 for the same.
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|Can't reach database server|\b(57P0[123]|08\d{3}|53300|P1001|P1002|P1017|P2024)\b|DatabaseNotReachable|TooManyConnections|the database system is/i.test(
+    errorText(error),
+  );
 }
+
+/** Text PostgreSQL cannot take, such as U+0000 (SQLSTATE 22021, 22P05): the client's input, not a server fault. */
+const isUnstorableText = (error: unknown) => /\b(22021|22P05)\b|invalid byte sequence for encoding/i.test(errorText(error));
+
+function databaseUnavailable(): GraphQLError {
+  return new GraphQLError("The database is unavailable. Try again shortly.", {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503, headers: new HeaderMap([["retry-after", "1"]]) } },
+  });
+}
+
+/** graphql-js 16 validates an operation type the schema lacks (a subscription here) and fails it only when run. */
+const knownOperationTypes: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (!context.getSchema().getRootType(node.operation)) {
+      context.reportError(new GraphQLError(`This API has no ${node.operation} operations.`, { nodes: node }));
+    }
+  },
+});
 
 function errorPolicy(env: Env, logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -55,6 +83,9 @@ function errorPolicy(env: Env, logger: Logger) {
     const limit = LIMIT_CODES.find(([pattern]) => pattern.test(String(formatted.message)));
     if (limit && (code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED" || code === "BAD_USER_INPUT")) {
       return { ...formatted, extensions: { code: limit[1] } };
+    }
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === "provided sha does not match query") {
+      return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_REQUEST" } };
     }
     if (isPublicCode(code)) return formatted;
     if (/canceling statement due to statement timeout/i.test(String((original as Error)?.message))) {
@@ -65,6 +96,13 @@ function errorPolicy(env: Env, logger: Logger) {
         message: "The database is unavailable. Try again shortly.",
         path: formatted.path,
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
+    if (isUnstorableText(original)) {
+      return {
+        message: "The input contains a character the database cannot store or search (such as U+0000).",
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
       };
     }
     const errorId = randomUUID();
@@ -103,6 +141,23 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
   };
 }
 
+/** A response without data because the database is unreachable is HTTP 503 with Retry-After, so clients back off. */
+function databaseOutagePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+          if (body && body.data == null && body.errors?.some((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
+            response.http.status = 503;
+            response.http.headers.set("retry-after", "1");
+          }
+        },
+      };
+    },
+  };
+}
+
 function jsonError(status: number, code: string, message: string) {
   return { status, body: { errors: [{ message, extensions: { code } }] } };
 }
@@ -119,7 +174,8 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
     maxDepth: { n: env.limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: env.limits.maxAliases },
     maxDirectives: { n: env.limits.maxDirectives },
-    maxTokens: { n: env.limits.maxTokens },
+    // Tokens are limited by the parser (parseOptions below): armor's token plugin throws from a hook, which is HTTP 500.
+    maxTokens: { enabled: false },
     // Cost is limited by costLimitPlugin, which multiplies by page sizes.
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: env.production },
@@ -131,7 +187,8 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
     csrfPrevention: true,
     allowBatchedHttpRequests: env.allowBatching,
     includeStacktraceInErrorResponses: !env.production,
-    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: env.limits.maxTokens },
+    validationRules: [...armor.validationRules, knownOperationTypes],
     formatError: errorPolicy(env, logger),
     plugins: [
       ...armor.plugins,
@@ -139,6 +196,7 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
       ApolloServerPluginDrainHttpServer({ httpServer }),
       env.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
+      databaseOutagePlugin(),
     ],
   });
   await apollo.start();
@@ -172,6 +230,7 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
       }
       withStatementCounter(counter, () => next());
     },
+    ...rateLimitMiddleware(env.rateLimit, logger),
     express.json({ limit: env.limits.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -182,6 +241,7 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
           if (error instanceof GraphQLError) {
             throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
           }
+          if (isDatabaseDown(error)) throw databaseUnavailable();
           throw error;
         }
         if (env.readsRequireKey && !caller) {

@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import pg from "pg";
 
 export interface PoolOptions {
@@ -22,9 +23,21 @@ function observedClient(onQuery: (text: string) => void): typeof pg.Client {
   };
 }
 
+/**
+ * A pool whose queued requests resume in the async context of the caller that queued them (pg-pool would run
+ * them in the context of whoever released a connection), so per-request statement counts stay right when
+ * every connection is busy — always the case with the embedded database's single connection.
+ */
+class ContextPreservingPool extends pg.Pool {
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): never {
+    const connect = super.connect as (cb?: unknown) => never;
+    return callback ? connect.call(this, AsyncResource.bind(callback)) : connect.call(this);
+  }
+}
+
 /** A pg pool with an error listener, so that a dropped idle connection is logged instead of crashing the process. */
 export function createPool(connectionString: string, options: PoolOptions = {}): pg.Pool {
-  const pool = new pg.Pool({
+  const pool = new ContextPreservingPool({
     connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? "tradegraph",

@@ -11,6 +11,7 @@ export {
   monthsBetween,
   parsePeriod,
   parsePeriodRange,
+  periodFirstDay,
   periodMonth,
   periodToDate,
   periodYear,

@@ -60,6 +60,11 @@ export function periodToDate(period: Period): Date {
   return new Date(Date.UTC(periodYear(period), periodMonth(period) - 1, 1));
 }
 
+/** First day of the month as an ISO date string ("2024-01-01"), for SQL parameters: no time zone involved. */
+export function periodFirstDay(period: Period): string {
+  return `${period}-01`;
+}
+
 export function dateToPeriod(date: Date): Period {
   return formatPeriod(date.getUTCFullYear(), date.getUTCMonth() + 1);
 }

@@ -29,7 +29,8 @@ export async function startTestServer(
   options: { env?: Record<string, string>; seed?: boolean; logs?: string[] } = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase({ seed: options.seed ?? true, onQuery: countStatement });
-  const env = parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", ...options.env });
+  // Rate limits far above what any suite sends (rate-limit.test.ts sets its own).
+  const env = parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_PER_MINUTE_WITH_KEY: "1000000", ...options.env });
   const logs = options.logs;
   const logger = logs ? createLogger("info", { write: (line: string) => void logs.push(line) }) : createLogger(env.logLevel);
   const server = await createServer({ env, db, logger });

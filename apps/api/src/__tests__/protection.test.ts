@@ -67,13 +67,13 @@ describe("HTTP", () => {
       body: JSON.stringify({ query: `{ commodities { hsCode } }`, variables: { pad: "x".repeat(10_000) } }),
     });
     expect(response.status).toBe(413);
-    expect(codeOf(await response.json())).toBe("PAYLOAD_TOO_LARGE");
+    expect(codeOf((await response.json()) as Parameters<typeof codeOf>[0])).toBe("PAYLOAD_TOO_LARGE");
   });
 
   it("rejects invalid JSON with BAD_REQUEST", async () => {
     const response = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{ nope" });
     expect(response.status).toBe(400);
-    expect(codeOf(await response.json())).toBe("BAD_REQUEST");
+    expect(codeOf((await response.json()) as Parameters<typeof codeOf>[0])).toBe("BAD_REQUEST");
   });
 
   it("blocks cross-site simple requests (CSRF prevention)", async () => {

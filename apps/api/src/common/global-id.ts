@@ -1,9 +1,9 @@
 import { ErrorCode, userInputError } from "../errors";
 
-/** Object types that implement Node, by the name their global IDs carry. */
-export type NodeTypeName = "Country" | "Commodity" | "ExportRecord" | "Meeting" | "Report" | "Source";
+/** Object types with global IDs, by the name the IDs carry. All implement Node except ApiKey, which only admins see. */
+export type NodeTypeName = "Country" | "Commodity" | "ExportRecord" | "Meeting" | "Report" | "Source" | "ApiKey";
 
-const NODE_TYPES = new Set<string>(["Country", "Commodity", "ExportRecord", "Meeting", "Report", "Source"]);
+const NODE_TYPES = new Set<string>(["Country", "Commodity", "ExportRecord", "Meeting", "Report", "Source", "ApiKey"]);
 
 /** Opaque global ID: base64url of "Type:key" (e.g. "Country:AZ"). Clients must not parse it. */
 export function toGlobalId(type: NodeTypeName, key: string | number): string {

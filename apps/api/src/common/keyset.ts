@@ -30,6 +30,12 @@ const VALID_SORT_VALUE: Record<SortKey["type"], RegExp> = {
   text: /^[\s\S]{0,1000}$/,
 };
 
+/** "2024-02-30" matches the date pattern but is no date: PostgreSQL would refuse the cast. */
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 function encodeCursor(sortValue: string, id: number | string): string {
   return Buffer.from(JSON.stringify([sortValue, id]), "utf8").toString("base64url");
 }
@@ -42,6 +48,7 @@ function decodeCursor(cursor: string, type: SortKey["type"], field: string): [st
       decoded.length === 2 &&
       typeof decoded[0] === "string" &&
       VALID_SORT_VALUE[type].test(decoded[0]) &&
+      (type !== "date" || isCalendarDate(decoded[0])) &&
       (Number.isSafeInteger(decoded[1]) || (typeof decoded[1] === "string" && decoded[1].length <= 100))
     ) {
       return [decoded[0], decoded[1] as number | string];

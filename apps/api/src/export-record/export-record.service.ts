@@ -1,4 +1,4 @@
-import { parseCountryCode, parseHsCode, parsePeriod, parsePeriodRange, periodToDate } from "@tradegraph/domain";
+import { parseCountryCode, parseHsCode, parsePeriod, parsePeriodRange, periodFirstDay } from "@tradegraph/domain";
 import type { Database } from "@tradegraph/db";
 import { pageRequest, type Page } from "../common/connection";
 import { numericIdOf } from "../common/global-id";
@@ -43,8 +43,8 @@ export function exportRecordConditions(filter: ExportRecordFilter | null | undef
   }
   const { from, to } = filter.period ?? {};
   if (from != null && to != null) parseInput("filter.period", () => parsePeriodRange(from, to));
-  if (from != null) conditions.push(sql`er.period >= ${periodToDate(parseInput("filter.period.from", () => parsePeriod(from)))}::date`);
-  if (to != null) conditions.push(sql`er.period <= ${periodToDate(parseInput("filter.period.to", () => parsePeriod(to)))}::date`);
+  if (from != null) conditions.push(sql`er.period >= ${periodFirstDay(parseInput("filter.period.from", () => parsePeriod(from)))}::date`);
+  if (to != null) conditions.push(sql`er.period <= ${periodFirstDay(parseInput("filter.period.to", () => parsePeriod(to)))}::date`);
   conditions.push(...rangeConditions(sql`er.value_usd`, filter.valueUsd, "filter.valueUsd"));
   conditions.push(...rangeConditions(sql`er.quantity_tonnes`, filter.quantityTonnes, "filter.quantityTonnes"));
   if (filter.source != null) conditions.push(sql`er.source_id = ${numericIdOf("Source", filter.source, "filter.source")}`);

@@ -32,6 +32,12 @@ export class Source extends Node {
   @Field(() => GraphQLDateTime)
   updatedAt!: Date;
 
+  @Field(() => String, { nullable: true, description: "Who created the source (API key, importer, seed)." })
+  createdBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who last changed the source." })
+  updatedBy!: string | null;
+
   static from(row: {
     id: number;
     publisher: string;
@@ -42,6 +48,8 @@ export class Source extends Node {
     synthetic: boolean;
     createdAt: Date;
     updatedAt: Date;
+    createdBy: string | null;
+    updatedBy: string | null;
   }): Source {
     return Object.assign(new Source(), { ...row, key: row.id, id: toGlobalId("Source", row.id) });
   }

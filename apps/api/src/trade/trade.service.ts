@@ -4,7 +4,7 @@ import {
   bucketsBetween,
   parseHsCode,
   periodMonth,
-  periodYear, parsePeriod, parsePeriodRange, periodToDate, unitPricePerBarrel, unitPricePerTonne, type PeriodRange } from "@tradegraph/domain";
+  periodYear, parsePeriod, parsePeriodRange, periodFirstDay, unitPricePerBarrel, unitPricePerTonne, type PeriodRange } from "@tradegraph/domain";
 import { countryCodeOf } from "../country/country.service";
 import { ErrorCode, parseInput, userInputError } from "../errors";
 import { join, queryRows, raw, sql, type Sql } from "../sql";
@@ -55,7 +55,7 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
                  count(*)::int AS records, min(reported_rank) AS reported_rank
           FROM export_record
           WHERE exporter_code = ${exporter} AND commodity_code = ${commodity}
-            AND period BETWEEN ${periodToDate(range.from)}::date AND ${periodToDate(range.to)}::date
+            AND period BETWEEN ${periodFirstDay(range.from)}::date AND ${periodFirstDay(range.to)}::date
           GROUP BY importer_code
         ), ranked AS (
           SELECT flows.*,
@@ -104,7 +104,7 @@ export function flowConditions(exporter: string, importer: string | null, commod
     sql`exporter_code = ${exporter}`,
     ...(importer ? [sql`importer_code = ${importer}`] : []),
     ...(commodity ? [sql`commodity_code = ${commodity}`] : []),
-    sql`period BETWEEN ${periodToDate(range.from)}::date AND ${periodToDate(range.to)}::date`,
+    sql`period BETWEEN ${periodFirstDay(range.from)}::date AND ${periodFirstDay(range.to)}::date`,
   ];
 }
 

@@ -1,0 +1,146 @@
+/**
+ * Concurrent writers: 100 parallel upserts of one natural key, parallel imports of overlapping files, and a
+ * strict import running while the API serves reads (a reader sees the rows before or after it, never half).
+ */
+import { importExportRecords } from "@tradegraph/importer";
+import { toGlobalId } from "../common/global-id";
+import { startTestServer, type TestServer } from "./harness";
+import { createKey, type TestKey } from "./keys";
+
+let server: TestServer;
+let editor: TestKey;
+let sourceId: string;
+let countries: string[];
+let commodities: string[];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  editor = await createKey(server, "EDITOR");
+  const source = await server.db.prisma.source.findFirstOrThrow();
+  sourceId = toGlobalId("Source", source.id);
+  countries = (await server.db.prisma.country.findMany({ select: { code: true }, orderBy: { code: "asc" }, take: 20 })).map((c) => c.code);
+  commodities = (await server.db.prisma.commodity.findMany({ select: { hsCode: true }, orderBy: { hsCode: "asc" }, take: 5 })).map((c) => c.hsCode);
+}, 120_000);
+afterAll(() => server?.close());
+
+const UPSERT = `mutation U($input: ExportRecordInput!) {
+  upsertExportRecord(input: $input) { exportRecord { id valueUsd } userErrors { field code message } } }`;
+
+describe("100 parallel upserts of the same natural key", () => {
+  it("leave exactly one row, and every upsert succeeds", async () => {
+    const key = { exporter: "AZ", importer: "IT", commodity: "2709", period: "1950-01", source: sourceId };
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => server.gql<{ upsertExportRecord: { exportRecord: { id: string } | null; userErrors: unknown[] } }>(UPSERT, { input: { ...key, valueUsd: i + 1 } }, editor.headers)),
+    );
+    for (const { status, body } of answers) {
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.upsertExportRecord.userErrors).toEqual([]);
+    }
+    expect(new Set(answers.map((a) => a.body.data?.upsertExportRecord.exportRecord?.id)).size).toBe(1);
+    const rows = await server.db.prisma.exportRecord.findMany({ where: { exporterCode: "AZ", importerCode: "IT", commodityCode: "2709", period: new Date("1950-01-01") } });
+    expect(rows).toHaveLength(1);
+    // The last writer wins with one of the values sent.
+    expect(Number(rows[0]!.valueUsd)).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+});
+
+/** A native CSV of the flows numbered from..to-1 (each a distinct natural key), with values that tell the file apart. */
+function csv(from: number, to: number, value: number, reverse = false): string {
+  const lines = [];
+  for (let i = from; i < to; i++) {
+    const exporter = countries[i % 10]!;
+    const importer = countries[10 + (Math.floor(i / 10) % 10)]!;
+    const commodity = commodities[Math.floor(i / 100) % commodities.length]!;
+    const month = Math.floor(i / (100 * commodities.length));
+    const period = `${1960 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+    lines.push(`${exporter},${importer},${commodity},${period},${value}`);
+  }
+  if (reverse) lines.reverse();
+  return ["exporter,importer,commodity,period,valueUsd", ...lines].join("\n") + "\n";
+}
+
+describe("parallel imports of overlapping files", () => {
+  async function stored(source: { publisher: string; title: string }) {
+    const { rows } = await server.db.pool.query<{ rows: string; keys: string }>(
+      `SELECT count(*) AS rows, count(DISTINCT (exporter_code, importer_code, commodity_code, period)) AS keys
+       FROM export_record e JOIN source s ON s.id = e.source_id WHERE s.publisher = $1 AND s.title = $2`,
+      [source.publisher, source.title],
+    );
+    return { rows: Number(rows[0]!.rows), keys: Number(rows[0]!.keys), sources: await server.db.prisma.source.count({ where: source }) };
+  }
+
+  it("in the same row order: every import succeeds and each natural key is stored once", async () => {
+    const source = { publisher: "Concurrency test", title: "overlapping files" };
+    const files = [csv(0, 1200, 1), csv(600, 1800, 2), csv(300, 1500, 3), csv(0, 1800, 4)];
+    const summaries = await Promise.all(
+      files.map((content, i) => importExportRecords(server.db, content, { format: "csv", source, mode: "strict", batchSize: 250, actor: `import ${i}` })),
+    );
+    for (const summary of summaries) expect({ ok: summary.ok, errors: summary.errors }).toEqual({ ok: true, errors: [] });
+    expect(await stored(source)).toEqual({ rows: 1800, keys: 1800, sources: 1 });
+  }, 60_000);
+
+  /**
+   * Rows written in opposite orders can deadlock: PostgreSQL then aborts one import, which must leave nothing
+   * behind, and which succeeds when run again (the importer does not retry by itself).
+   */
+  it("in opposite row orders: each natural key once; an import aborted by a deadlock writes nothing and can be rerun", async () => {
+    const source = { publisher: "Concurrency test", title: "overlapping files, opposite orders" };
+    const files = [csv(0, 1200, 1), csv(0, 1200, 2, true), csv(600, 1800, 3, true), csv(0, 1800, 4)];
+    const options = (i: number) => ({ format: "csv" as const, source, mode: "strict" as const, batchSize: 250, actor: `reversed import ${i}` });
+    const outcomes = await Promise.allSettled(files.map((content, i) => importExportRecords(server.db, content, options(i))));
+    const failed: number[] = [];
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.status === "fulfilled") {
+        expect(outcome.value.ok).toBe(true);
+      } else {
+        expect(String(outcome.reason)).toMatch(/deadlock detected/);
+        failed.push(i);
+        const { rows } = await server.db.pool.query("SELECT 1 FROM export_record WHERE created_by = $1 OR updated_by = $1 LIMIT 1", [options(i).actor]);
+        expect(rows).toEqual([]);
+      }
+    }
+    console.log(`concurrency: ${failed.length} of ${files.length} imports in opposite orders were aborted by a deadlock`);
+    for (const i of failed) expect((await importExportRecords(server.db, files[i]!, options(i))).ok).toBe(true);
+    expect(await stored(source)).toEqual({ rows: 1800, keys: 1800, sources: 1 });
+  }, 60_000);
+});
+
+describe("a strict import while the API serves reads", () => {
+  it("is never seen half done", async () => {
+    const COUNT = `{ exportRecords(first: 1) { totalCount } }`;
+    const count = async () => (await server.gql<{ exportRecords: { totalCount: number } }>(COUNT)).body.data!.exportRecords.totalCount;
+    const before = await count();
+    const rows = 3000;
+    const seen: number[] = [];
+    const polls: Array<Promise<void>> = [];
+    const poll = () => polls.push(count().then((n) => void seen.push(n)));
+
+    let importing = true;
+    const reader = (async () => {
+      while (importing) {
+        poll();
+        await polls.at(-1);
+      }
+    })();
+    const summary = await importExportRecords(server.db, csv(5000, 5000 + rows, 7), {
+      format: "csv",
+      source: { publisher: "Concurrency test", title: "strict import under reads" },
+      mode: "strict",
+      batchSize: 200,
+      // A read after each batch: the batch is written but not committed.
+      onProgress: () => poll(),
+    });
+    importing = false;
+    await reader;
+    await Promise.all(polls);
+
+    expect(summary.ok).toBe(true);
+    expect(summary.inserted).toBe(rows);
+    const after = await count();
+    expect(after).toBe(before + rows);
+    expect(seen.length).toBeGreaterThan(rows / 200 - 1);
+    expect(seen.filter((n) => n !== before && n !== after)).toEqual([]);
+    console.log(`concurrency: ${seen.length} reads during the import saw ${seen.filter((n) => n === before).length}× before, ${seen.filter((n) => n === after).length}× after, never between`);
+  }, 60_000);
+});

@@ -1,0 +1,262 @@
+/**
+ * Faults between the API and PostgreSQL. A TCP proxy (node:net) sits between the API's pool and the database;
+ * the tests cut every proxied connection and refuse new ones, hold new connections without answering, or have
+ * PostgreSQL terminate the API's sessions (as a restart does). The API must answer SERVICE_UNAVAILABLE (HTTP
+ * 503, Retry-After) meanwhile, never crash, serve again once the database is back, and keep every write it
+ * acknowledged. The machine's PostgreSQL is never stopped: each fault touches only this file's database.
+ */
+import net from "node:net";
+import { openDatabase, type Database } from "@tradegraph/db";
+import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
+import { generateApiKey } from "../auth/api-key";
+import { toGlobalId } from "../common/global-id";
+import { parseEnv } from "../env";
+import { createLogger } from "../logger";
+import { createServer, type TradegraphServer } from "../server";
+import { countStatement } from "../sql";
+import { post } from "./hostile";
+
+/** Forwards loopback connections to PostgreSQL until told to fail. */
+class FaultProxy {
+  private server: net.Server | null = null;
+  private readonly sockets = new Set<net.Socket>();
+  private mode: "forward" | "hold" = "forward";
+  port = 0;
+
+  constructor(
+    private readonly targetHost: string,
+    private readonly targetPort: number,
+  ) {}
+
+  async listen(): Promise<void> {
+    const server = net.createServer((client) => this.accept(client));
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(this.port, "127.0.0.1", () => resolve());
+    });
+    this.port = (server.address() as net.AddressInfo).port;
+    this.server = server;
+  }
+
+  private accept(client: net.Socket): void {
+    this.sockets.add(client);
+    client.on("error", () => client.destroy());
+    client.on("close", () => this.sockets.delete(client));
+    if (this.mode === "hold") return;
+    const upstream = net.connect(this.targetPort, this.targetHost);
+    this.sockets.add(upstream);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    upstream.on("error", end);
+    upstream.on("close", () => {
+      this.sockets.delete(upstream);
+      end();
+    });
+    client.on("close", end);
+    client.pipe(upstream);
+    upstream.pipe(client);
+  }
+
+  /** Destroys every proxied connection and stops listening: new connections are refused (ECONNREFUSED). */
+  async cut(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Destroys every proxied connection; new ones are accepted and then never answered. */
+  hold(): void {
+    this.mode = "hold";
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  /** Forwards again, on the same port. */
+  async restore(): Promise<void> {
+    this.mode = "forward";
+    for (const socket of this.sockets) socket.destroy();
+    if (!this.server) await this.listen();
+  }
+
+  async close(): Promise<void> {
+    await this.cut();
+  }
+}
+
+const embedded = !process.env.DATABASE_URL;
+let testDb: TestDatabase;
+let proxy: FaultProxy;
+let db: Database;
+let server: TradegraphServer;
+let url: string;
+let editor: { headers: Record<string, string> };
+let sourceId: string;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  testDb = await createTestDatabase({ seed: true });
+  const target = new URL(testDb.url);
+  proxy = new FaultProxy(target.hostname, Number(target.port || 5432));
+  await proxy.listen();
+  const proxied = new URL(testDb.url);
+  proxied.hostname = "127.0.0.1";
+  proxied.port = String(proxy.port);
+  // The embedded database runs one statement at a time: one connection, as openDatabase gives it.
+  db = await openDatabase({ url: proxied.toString(), migrate: false, poolSize: embedded ? 1 : 4, onQuery: countStatement });
+  const env = parseEnv({ NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PER_MINUTE_WITH_KEY: "0" });
+  server = await createServer({ env, db, logger: createLogger("info", { write: (line: string) => void logs.push(line) }) });
+  url = await server.listen(0, "127.0.0.1");
+  const key = generateApiKey();
+  await testDb.prisma.apiKey.create({ data: { name: "fault test", prefix: key.prefix, secretHash: key.secretHash, role: "EDITOR" } });
+  editor = { headers: { authorization: `Bearer ${key.key}` } };
+  const source = await testDb.prisma.source.findFirstOrThrow();
+  sourceId = toGlobalId("Source", source.id);
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  await db?.close().catch(() => undefined);
+  await proxy?.close();
+  await testDb?.destroy();
+});
+
+const base = () => url.replace(/\/graphql$/, "");
+const gql = (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => post(url, JSON.stringify({ query, variables }), headers);
+
+let nextYear = 1901;
+const UPSERT = `mutation U($input: ExportRecordInput!) { upsertExportRecord(input: $input) { exportRecord { id valueUsd } userErrors { code } } }`;
+const upsertInput = () => ({ exporter: "AZ", importer: "IL", commodity: "2709", period: `${nextYear++}-01`, source: sourceId, valueUsd: 1000 });
+const MEETING = `mutation M($input: MeetingInput!) { createMeeting(input: $input) { meeting { id } userErrors { code } } }`;
+const meetingInput = (title: string) => ({
+  title,
+  startDate: "2024-06-04",
+  participants: [
+    { person: "A", country: "AZ" },
+    { person: "B", country: "IL" },
+  ],
+  source: sourceId,
+});
+
+type Answer = Awaited<ReturnType<typeof gql>>;
+const codes = (answer: Answer) => (answer.body.errors ?? []).map((e) => e.extensions?.code);
+const succeeded = (answer: Answer) => answer.status === 200 && codes(answer).length === 0;
+/** Every error of an answer is SERVICE_UNAVAILABLE, and it has no data: HTTP 503 with Retry-After. */
+function expectUnavailable(answer: Answer): void {
+  const unexpected = (answer.body.errors ?? []).filter((e) => e.extensions?.code !== "SERVICE_UNAVAILABLE");
+  if (codes(answer).length === 0 || unexpected.length > 0) throw new Error(`expected SERVICE_UNAVAILABLE, got HTTP ${answer.status} ${JSON.stringify(answer.body).slice(0, 1500)}`);
+  expect(answer.status).toBe(503);
+  expect(answer.headers.get("retry-after")).toBe("1");
+}
+
+/** Waits (briefly, at most ~10 s) until /readyz answers 200; returns the number of probes it took. */
+async function ready(): Promise<number> {
+  for (let attempt = 1; attempt <= 100; attempt++) {
+    if ((await fetch(`${base()}/readyz`)).status === 200) return attempt;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("/readyz never answered 200 again");
+}
+
+describe("the database connection is cut while requests run", () => {
+  const acknowledged: string[] = [];
+
+  it("serves through the proxy, and a write is acknowledged", async () => {
+    const answer = await gql(UPSERT, { input: upsertInput() }, editor.headers);
+    expect(succeeded(answer)).toBe(true);
+    acknowledged.push((answer.body.data as { upsertExportRecord: { exportRecord: { id: string } } }).upsertExportRecord.exportRecord.id);
+  });
+
+  it("answers requests in flight and during the outage with SERVICE_UNAVAILABLE, then recovers", async () => {
+    const titles = Array.from({ length: 4 }, (_, i) => `fault-test meeting ${i}`);
+    const inFlight = [
+      ...Array.from({ length: 4 }, () => gql(UPSERT, { input: upsertInput() }, editor.headers)),
+      ...titles.map((title) => gql(MEETING, { input: meetingInput(title) }, editor.headers)),
+      ...Array.from({ length: 4 }, () => gql(`{ exportRecords(first: 50) { totalCount nodes { id exporter { name } importer { name } } } }`)),
+    ];
+    await proxy.cut();
+    const answers = await Promise.all(inFlight);
+    console.log(`faults: of ${answers.length} requests in flight at the cut, ${answers.filter(succeeded).length} completed, the others got SERVICE_UNAVAILABLE`);
+    for (const answer of answers) {
+      if (succeeded(answer)) {
+        const record = (answer.body.data as { upsertExportRecord?: { exportRecord: { id: string } } }).upsertExportRecord;
+        if (record) acknowledged.push(record.exportRecord.id);
+      } else {
+        expectUnavailable(answer);
+      }
+    }
+
+    // During the outage
+    expectUnavailable(await gql(`{ countries(first: 5) { nodes { code } } }`));
+    expectUnavailable(await gql(`{ exportRecords(first: 5) { totalCount } }`));
+    expectUnavailable(await gql(`{ commodities { hsCode } }`, undefined, editor.headers));
+    expectUnavailable(await gql(UPSERT, { input: upsertInput() }, editor.headers));
+    // Without a key a write is refused before any database access.
+    expect(codes(await gql(UPSERT, { input: upsertInput() }))).toEqual(["UNAUTHENTICATED"]);
+    expect((await fetch(`${base()}/readyz`)).status).toBe(503);
+    expect((await fetch(`${base()}/healthz`)).status).toBe(200);
+
+    await proxy.restore();
+    const probes = await ready();
+    console.log(`faults: served again after ${probes} readiness probe(s) 100 ms apart`);
+    for (let i = 0; i < 5; i++) {
+      expect(succeeded(await gql(`{ countries(first: 5) { nodes { code } } }`))).toBe(true);
+    }
+    const write = await gql(UPSERT, { input: upsertInput() }, editor.headers);
+    expect(succeeded(write)).toBe(true);
+    acknowledged.push((write.body.data as { upsertExportRecord: { exportRecord: { id: string } } }).upsertExportRecord.exportRecord.id);
+
+    // A meeting cut off mid-transaction is there whole or not at all.
+    for (const title of titles) {
+      const meetings = await testDb.prisma.meeting.findMany({ where: { title }, include: { participants: true } });
+      expect(meetings.length).toBeLessThanOrEqual(1);
+      if (meetings[0]) expect(meetings[0].participants).toHaveLength(2);
+    }
+  }, 60_000);
+
+  it("loses no acknowledged write", async () => {
+    expect(acknowledged.length).toBeGreaterThanOrEqual(2);
+    const { body } = await gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: acknowledged });
+    expect((body.data as { nodes: Array<{ id: string } | null> }).nodes.map((n) => n?.id)).toEqual(acknowledged);
+  });
+});
+
+describe("new connections hang (a partition)", () => {
+  it("fails requests after the pool's connection timeout instead of hanging, then recovers", async () => {
+    proxy.hold();
+    const answers = await Promise.all([gql(`{ countries(first: 5) { nodes { code } } }`), gql(`{ commodities { hsCode } }`, undefined, editor.headers)]);
+    for (const answer of answers) expectUnavailable(answer);
+    await proxy.restore();
+    await ready();
+    expect(succeeded(await gql(`{ countries(first: 5) { nodes { code } } }`))).toBe(true);
+  }, 30_000);
+});
+
+(embedded ? describe.skip : describe)("PostgreSQL terminates the API's sessions (as in a restart)", () => {
+  it("answers SERVICE_UNAVAILABLE for requests on a terminated session and serves on new ones", async () => {
+    // Open a few sessions, then have PostgreSQL end them (only this file's database, only other sessions).
+    await Promise.all(Array.from({ length: 4 }, () => gql(`{ exportRecords(first: 20) { totalCount nodes { id } } }`)));
+    const { rows } = await testDb.pool.query<{ n: string }>(
+      "SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    expect(Number(rows[0]!.n)).toBeGreaterThan(0);
+    const answers = [];
+    for (let i = 0; i < 8; i++) answers.push(await gql(`{ country(code: "AZ") { name } exportRecords(first: 5) { totalCount } }`, undefined, i % 2 ? editor.headers : {}));
+    console.log(`faults: after the sessions were terminated, ${answers.filter((a) => !succeeded(a)).length} of ${answers.length} requests got SERVICE_UNAVAILABLE`);
+    for (const answer of answers) if (!succeeded(answer)) expect(new Set(codes(answer))).toEqual(new Set(["SERVICE_UNAVAILABLE"]));
+    expect(succeeded(answers.at(-1)!)).toBe(true);
+  });
+});
+
+describe("afterwards", () => {
+  it("logged no unexpected error: every failure was classified", () => {
+    const unexpected = logs.filter((line) => line.includes('"unexpected error"') || line.includes('"http error"'));
+    expect(unexpected).toEqual([]);
+  });
+});
+
+if (embedded) {
+  console.log("faults.test.ts: the session-termination test needs a PostgreSQL server (set DATABASE_URL); PGlite has no pg_terminate_backend.");
+}

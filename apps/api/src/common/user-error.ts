@@ -1,0 +1,118 @@
+import { DomainError, type DomainErrorCode } from "@tradegraph/domain";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { numericIdOf, type NodeTypeName } from "./global-id";
+
+/** Why a mutation's input was refused. The domain's rule codes keep their names. */
+export enum UserErrorCode {
+  INVALID_COUNTRY_CODE = "INVALID_COUNTRY_CODE",
+  UNKNOWN_COUNTRY = "UNKNOWN_COUNTRY",
+  INVALID_PERIOD = "INVALID_PERIOD",
+  INVALID_PERIOD_RANGE = "INVALID_PERIOD_RANGE",
+  INVALID_QUANTITY = "INVALID_QUANTITY",
+  INVALID_AMOUNT = "INVALID_AMOUNT",
+  INVALID_COMMODITY_CODE = "INVALID_COMMODITY_CODE",
+  UNKNOWN_COMMODITY = "UNKNOWN_COMMODITY",
+  INVALID_DATE_RANGE = "INVALID_DATE_RANGE",
+  INVALID_RANK = "INVALID_RANK",
+  INVALID_URL = "INVALID_URL",
+  SAME_COUNTRY = "SAME_COUNTRY",
+  BLANK = "BLANK",
+  TOO_LONG = "TOO_LONG",
+  DUPLICATE = "DUPLICATE",
+  NOT_FOUND = "NOT_FOUND",
+  INVALID_ID = "INVALID_ID",
+  IN_USE = "IN_USE",
+}
+registerEnumType(UserErrorCode, {
+  name: "UserErrorCode",
+  description: "Machine-readable reason for a UserError.",
+  valuesConfig: {
+    UNKNOWN_COMMODITY: { description: "A well-formed HS code that is not in the commodity list." },
+    INVALID_RANK: { description: "A reported rank below 1." },
+    SAME_COUNTRY: { description: "Exporter and importer are the same country." },
+    BLANK: { description: "A required text is empty or only whitespace." },
+    TOO_LONG: { description: "A text is longer than the field allows." },
+    DUPLICATE: { description: "Another object already has the same unique key." },
+    NOT_FOUND: { description: "The object the ID names does not exist (any more)." },
+    INVALID_ID: { description: "The ID is malformed or names an object of another type." },
+    IN_USE: { description: "Other objects still refer to this one." },
+  },
+});
+
+// Every domain rule code is a UserErrorCode of the same name (checked by the compiler).
+const FROM_DOMAIN: Record<DomainErrorCode, UserErrorCode> = UserErrorCode;
+
+/** A path into a mutation's arguments, e.g. ["input", "participants", 1, "country"]. */
+export type FieldPath = ReadonlyArray<string | number>;
+
+@ObjectType({ description: "Why a mutation refused its input. Nothing is written when a payload has userErrors." })
+export class UserError {
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path to the argument at fault, e.g. ["input", "participants", "1", "country"]; null when no single field is.',
+  })
+  field!: string[] | null;
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => UserErrorCode)
+  code!: UserErrorCode;
+}
+
+export function userError(field: FieldPath | null, code: UserErrorCode, message: string): UserError {
+  return { field: field ? field.map(String) : null, code, message };
+}
+
+/** Collects every problem with one mutation's input, so a client can fix them all at once. */
+export class UserErrors {
+  readonly list: UserError[] = [];
+
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+
+  add(field: FieldPath | null, code: UserErrorCode, message: string): void {
+    this.list.push(userError(field, code, message));
+  }
+
+  /** Runs a domain parse; a broken rule is recorded against `field` and yields undefined. */
+  parse<T>(field: FieldPath, parse: () => T): T | undefined {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.add(field, FROM_DOMAIN[error.code], error.message);
+      return undefined;
+    }
+  }
+
+  /** The database key of a `type` global ID, or undefined after recording INVALID_ID. */
+  id(field: FieldPath, type: NodeTypeName, id: string): number | undefined {
+    try {
+      return numericIdOf(type, id);
+    } catch {
+      this.add(field, UserErrorCode.INVALID_ID, `"${id}" is not the ID of a ${type}.`);
+      return undefined;
+    }
+  }
+
+  /** A required text, trimmed; blank or longer than `maxLength` is recorded and yields undefined. */
+  text(field: FieldPath, value: string, maxLength = Infinity): string | undefined {
+    const text = value.trim();
+    if (text === "") this.add(field, UserErrorCode.BLANK, "Must not be blank.");
+    else if (text.length > maxLength) this.add(field, UserErrorCode.TOO_LONG, `Must be at most ${maxLength} characters, got ${text.length}.`);
+    else return text;
+    return undefined;
+  }
+
+  /** A list of required texts, trimmed; each blank one is recorded at its index. */
+  texts(field: FieldPath, values: readonly string[]): string[] {
+    return values.flatMap((value, index) => this.text([...field, index], value) ?? []);
+  }
+}
+
+/** An optional text: trimmed, blank becomes null, undefined (not given) stays undefined. */
+export function optionalText(value: string | null | undefined): string | null | undefined {
+  return value == null ? value : value.trim() || null;
+}

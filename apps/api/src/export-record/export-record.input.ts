@@ -1,0 +1,106 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { DeletePayload, MutationPayload } from "../common/mutation";
+import { ExportRecord } from "./export-record.type";
+
+@InputType({
+  description: "An export record. Its natural key is (exporter, importer, commodity, period, source). Omitted figures are null, omitted flags false.",
+})
+export class ExportRecordInput implements Partial<ExportRecord> {
+  @Field(() => String, { description: "Exporter, ISO 3166-1 alpha-2 or alpha-3, any case." })
+  exporter!: string;
+
+  @Field(() => String, { description: "Importer, ISO 3166-1 alpha-2 or alpha-3, any case; not the exporter." })
+  importer!: string;
+
+  @Field(() => String, { description: "HS code of a known commodity, e.g. 2709." })
+  commodity!: string;
+
+  @Field(() => String, { description: "Calendar month, YYYY-MM." })
+  period!: string;
+
+  @Field(() => ID, { description: "Global ID of the Source the figures come from." })
+  source!: string;
+
+  @Field(() => Float, { nullable: true, description: "Metric tonnes, not negative; null when the source gives none." })
+  quantityTonnes?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "US dollars, not negative (kept to cents); null when the source gives none." })
+  valueUsd?: number | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "The source gives the quantity as approximate." })
+  quantityApproximate!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: "The source gives the value as approximate." })
+  valueApproximate!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: "The source marks the quantity as estimated." })
+  quantityEstimated!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: "The source marks the value as estimated." })
+  valueEstimated!: boolean;
+
+  @Field(() => Int, { nullable: true, description: "The importer's rank among the exporter's buyers as the source states it; 1 or more." })
+  reportedRank?: number | null;
+}
+
+@InputType({
+  description: "Changes to an export record. Omitted fields keep their value; null clears a nullable field and is ignored for the others.",
+})
+export class UpdateExportRecordInput {
+  @Field(() => String, { nullable: true })
+  exporter?: string | null;
+
+  @Field(() => String, { nullable: true })
+  importer?: string | null;
+
+  @Field(() => String, { nullable: true })
+  commodity?: string | null;
+
+  @Field(() => String, { nullable: true })
+  period?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  source?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  quantityTonnes?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  valueUsd?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  quantityApproximate?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  valueApproximate?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  quantityEstimated?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  valueEstimated?: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  reportedRank?: number | null;
+}
+
+@ObjectType()
+export class CreateExportRecordPayload extends MutationPayload {
+  @Field(() => ExportRecord, { nullable: true, description: "The new record; null when userErrors is not empty." })
+  exportRecord!: ExportRecord | null;
+}
+
+@ObjectType()
+export class UpdateExportRecordPayload extends MutationPayload {
+  @Field(() => ExportRecord, { nullable: true, description: "The record as changed; null when userErrors is not empty." })
+  exportRecord!: ExportRecord | null;
+}
+
+@ObjectType()
+export class UpsertExportRecordPayload extends MutationPayload {
+  @Field(() => ExportRecord, { nullable: true, description: "The record as created or updated; null when userErrors is not empty." })
+  exportRecord!: ExportRecord | null;
+}
+
+@ObjectType()
+export class DeleteExportRecordPayload extends DeletePayload {}

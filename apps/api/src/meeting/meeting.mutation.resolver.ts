@@ -1,0 +1,32 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver, UseMiddleware } from "type-graphql";
+import { authorizedActor } from "../auth/auth.service";
+import { FreshLoaders } from "../common/mutation";
+import type { Context } from "../context";
+import { CreateMeetingPayload, DeleteMeetingPayload, MeetingInput, UpdateMeetingInput, UpdateMeetingPayload } from "./meeting.input";
+import { createMeeting, deleteMeeting, updateMeeting } from "./meeting.mutation.service";
+
+@Resolver()
+@UseMiddleware(FreshLoaders)
+export class MeetingMutationResolver {
+  @Authorized("EDITOR")
+  @Mutation(() => CreateMeetingPayload, { description: "Adds a meeting with its participants. Needs an EDITOR key." })
+  createMeeting(@Arg("input", () => MeetingInput) input: MeetingInput, @Ctx() context: Context): Promise<CreateMeetingPayload> {
+    return createMeeting(context.db, authorizedActor(context), input);
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => UpdateMeetingPayload, { description: "Changes the given fields of a meeting; given lists replace the stored ones. Needs an EDITOR key." })
+  updateMeeting(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateMeetingInput) input: UpdateMeetingInput,
+    @Ctx() context: Context,
+  ): Promise<UpdateMeetingPayload> {
+    return updateMeeting(context.db, authorizedActor(context), id, input);
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => DeleteMeetingPayload, { description: "Deletes a meeting and its participants. Needs an EDITOR key." })
+  deleteMeeting(@Arg("id", () => ID) id: string, @Ctx() { db }: Context): Promise<DeleteMeetingPayload> {
+    return deleteMeeting(db, id);
+  }
+}

@@ -1,0 +1,82 @@
+import { GraphQLDate, GraphQLDateTime } from "graphql-scalars";
+import { Field, ObjectType } from "type-graphql";
+import { toDay } from "../common/date-range";
+import { toGlobalId } from "../common/global-id";
+import { Node } from "../common/node.type";
+
+@ObjectType({ description: "A statement a report makes, in the report's order." })
+export class Finding {
+  @Field(() => String)
+  text!: string;
+
+  @Field(() => Boolean, { description: "The text quotes the report word for word; otherwise it is the source's paraphrase." })
+  isQuote!: boolean;
+
+  static from(row: { text: string; isQuote: boolean }): Finding {
+    return Object.assign(new Finding(), { text: row.text, isQuote: row.isQuote });
+  }
+}
+
+/** A report row from Prisma or from hand-written SQL with camelCase aliases. */
+export interface ReportRow {
+  id: number;
+  title: string;
+  publisher: string;
+  publisherCountryCode: string | null;
+  publishedOn: Date | string | null;
+  topics: string[];
+  sourceId: number;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string | null;
+  updatedBy: string | null;
+}
+
+@ObjectType({ implements: Node, description: "A report an institution published about countries, with its findings and source." })
+export class Report extends Node {
+  /** Database key, for services and loaders. */
+  key!: number;
+  sourceKey!: number;
+  publisherCountryCode!: string | null;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { description: "The institution, e.g. Diaspora Ministry." })
+  publisher!: string;
+
+  @Field(() => GraphQLDate, { nullable: true, description: "Publication day; null when the source doesn't give it." })
+  publishedOn!: Date | null;
+
+  @Field(() => [String], { description: "What the report is about, as the source words it." })
+  topics!: string[];
+
+  @Field(() => GraphQLDateTime)
+  createdAt!: Date;
+
+  @Field(() => GraphQLDateTime)
+  updatedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: "Who created the report (API key, importer, seed)." })
+  createdBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who last changed the report." })
+  updatedBy!: string | null;
+
+  static from(row: ReportRow): Report {
+    return Object.assign(new Report(), {
+      id: toGlobalId("Report", row.id),
+      key: row.id,
+      sourceKey: row.sourceId,
+      publisherCountryCode: row.publisherCountryCode,
+      title: row.title,
+      publisher: row.publisher,
+      publishedOn: row.publishedOn == null ? null : toDay(row.publishedOn),
+      topics: row.topics,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      createdBy: row.createdBy,
+      updatedBy: row.updatedBy,
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import type { Context } from "../context";
+import { ErrorCode, userInputError } from "../errors";
+import { Meeting } from "../meeting/meeting.type";
+import { Report } from "../report/report.type";
+import { join, queryRows, sql, type Sql } from "../sql";
+import { MAX_SEARCH_HITS, MAX_SEARCH_TEXT, type SearchArgs } from "./search.args";
+import { SearchHit, SearchType } from "./search.type";
+
+type Deps = Pick<Context, "db" | "loaders">;
+
+/**
+ * One SELECT per searchable type, each giving type, key, rank, the query it matched, and the text a snippet is cut
+ * from. Meetings and reports use the 'english' configuration of their generated search vectors, countries 'simple'.
+ */
+const BRANCHES: Record<SearchType, Sql> = {
+  [SearchType.MEETING]: sql`
+    SELECT 'MEETING' AS type, m.id::text AS key, ts_rank_cd(m.search_vector, q.english) AS rank, q.english AS query,
+           'english'::regconfig AS config, concat_ws(' · ', m.title, m.event, m.place, m.summary) AS document
+    FROM meeting m, q WHERE m.search_vector @@ q.english`,
+  // A report matches on its own vector or through a finding; its best finding adds to its rank and gives the snippet.
+  [SearchType.REPORT]: sql`
+    SELECT 'REPORT' AS type, r.id::text AS key, COALESCE(rh.rank, 0) + COALESCE(bf.rank, 0) AS rank, q.english AS query,
+           'english'::regconfig AS config, COALESCE(bf.text, concat_ws(' · ', r.title, r.publisher, array_to_string(r.topics, ', '))) AS document
+    FROM q, report_hits rh FULL JOIN best_findings bf ON bf.report_id = rh.id JOIN report r ON r.id = COALESCE(rh.id, bf.report_id)`,
+  [SearchType.COUNTRY]: sql`
+    SELECT 'COUNTRY' AS type, c.code AS key, ts_rank_cd(c.search_vector, q.simple) AS rank, q.simple AS query,
+           'simple'::regconfig AS config, concat_ws(' · ', c.name, NULLIF(c.official_name, c.name)) AS document
+    FROM country c, q WHERE c.search_vector @@ q.simple`,
+};
+
+/** Up to two fragments of at most 12 words around the matches. */
+const HEADLINE_OPTIONS = 'MaxWords=12, MinWords=4, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "';
+
+function searchText(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === "") throw userInputError(ErrorCode.INVALID_SEARCH_TEXT, "`text` is blank: give at least one word to search for.", "text");
+  const length = [...trimmed].length;
+  if (length > MAX_SEARCH_TEXT) {
+    throw userInputError(ErrorCode.INVALID_SEARCH_TEXT, `\`text\` is ${length} characters long; at most ${MAX_SEARCH_TEXT}.`, "text");
+  }
+  return trimmed;
+}
+
+/**
+ * Full-text search over meetings, reports (with their findings) and countries: the ranked hits and their snippets
+ * in one statement (snippets cut for the returned hits only), then the nodes through the loaders.
+ */
+export async function search({ db, loaders }: Deps, args: SearchArgs): Promise<SearchHit[]> {
+  const text = searchText(args.text);
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_SEARCH_HITS) {
+    throw userInputError(ErrorCode.INVALID_PAGINATION, `\`first\` must be between 1 and ${MAX_SEARCH_HITS}, got ${args.first}.`, "first");
+  }
+  if (args.types?.length === 0) {
+    throw userInputError(ErrorCode.BAD_USER_INPUT, "`types` is empty: list at least one type, or leave it out for all.", "types");
+  }
+  const types = new Set(args.types ?? Object.values(SearchType));
+  const branches = Object.values(SearchType).filter((type) => types.has(type)).map((type) => BRANCHES[type]);
+
+  const rows = await queryRows<{ type: SearchType; key: string; rank: number; snippet: string | null }>(
+    db.pool,
+    sql`WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS english, websearch_to_tsquery('simple', ${text}) AS simple),
+        report_hits AS (SELECT r.id, ts_rank_cd(r.search_vector, q.english) AS rank FROM report r, q WHERE r.search_vector @@ q.english),
+        best_findings AS (
+          SELECT DISTINCT ON (f.report_id) f.report_id, f.text, ts_rank_cd(f.search_vector, q.english) AS rank
+          FROM report_finding f, q WHERE f.search_vector @@ q.english
+          ORDER BY f.report_id, rank DESC, f.position
+        ),
+        hits AS (${join(branches, " UNION ALL ")}),
+        top AS (SELECT * FROM hits ORDER BY rank DESC, type, key LIMIT ${args.first})
+        SELECT type, key, rank,
+               NULLIF(ts_headline(config, replace(replace(replace(document, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), query, ${HEADLINE_OPTIONS}), '') AS snippet
+        FROM top ORDER BY rank DESC, type, key`,
+  );
+
+  const nodes = await Promise.all(
+    rows.map(async ({ type, key }): Promise<SearchHit["node"] | null> => {
+      if (type === SearchType.COUNTRY) return loaders.country.load(key);
+      if (type === SearchType.MEETING) {
+        const row = await loaders.meeting.load(Number(key));
+        return row && Meeting.from(row);
+      }
+      const row = await loaders.report.load(Number(key));
+      return row && Report.from(row);
+    }),
+  );
+  // A node deleted between the two statements is left out.
+  return rows.flatMap((row, index) => {
+    const node = nodes[index];
+    return node ? [Object.assign(new SearchHit(), { rank: row.rank, node, snippet: row.snippet })] : [];
+  });
+}
