@@ -44,3 +44,72 @@ describe("the SDK against a running API", () => {
     apollo.stop();
   });
 });
+
+describe("the SDK for the diplomacy side", () => {
+  it("returns the article's trade, meeting and report through bilateral", async () => {
+    const client = createClient({ url: api.url });
+    const { bilateral } = await client.bilateral({ a: "IL", b: "AZ" });
+    expect(bilateral.bToA).toMatchObject({ quantityTonnes: 523_500, valueUsd: 297_000_000 });
+    expect(bilateral.meetings.map((m) => m.event)).toEqual(["Munich Security Conference 2024"]);
+    expect(bilateral.reports.map((r) => r.publisher)).toEqual(["Diaspora Ministry"]);
+    const kinds = bilateral.timeline.map((entry) => entry.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["TRADE", "MEETING", "REPORT"]));
+  });
+
+  it("finds the report by full-text search", async () => {
+    const client = createClient({ url: api.url });
+    const hits = await client.search({ text: "antisemitism" });
+    const first = hits.search[0]!.node;
+    expect(first.__typename).toBe("Report");
+    if (first.__typename === "Report") expect(first.publisher).toBe("Diaspora Ministry");
+  });
+});
+
+describe("the SDK for writes", () => {
+  let editorKey: string;
+  let sourceId: string;
+
+  beforeAll(async () => {
+    editorKey = await api.createKey("editor");
+    const { exportRecords } = await createClient({ url: api.url }).exportRecords({ filter: { importer: "IL" } });
+    sourceId = exportRecords.nodes[0]!.source.id;
+  }, 60_000);
+
+  it("creates an export record with an editor key", async () => {
+    const client = createClient({ url: api.url, apiKey: editorKey });
+    const { createExportRecord } = await client.createExportRecord({
+      input: { exporter: "AZE", importer: "GR", commodity: "2709", period: "2024-02", quantityTonnes: 100_000, valueUsd: 55_000_000, source: sourceId },
+    });
+    expect(createExportRecord.userErrors).toEqual([]);
+    expect(createExportRecord.exportRecord).toMatchObject({ period: "2024-02", importer: { code: "GR" }, quantityTonnes: 100_000 });
+    expect(createExportRecord.exportRecord!.unitPriceUsdPerTonne).toBeCloseTo(550, 5);
+  });
+
+  it("returns typed userErrors for invalid input and writes nothing", async () => {
+    const client = createClient({ url: api.url, apiKey: editorKey });
+    const before = await api.db.prisma.exportRecord.count();
+    const { createExportRecord } = await client.createExportRecord({
+      input: { exporter: "XX", importer: "IL", commodity: "2709", period: "2024-13", quantityTonnes: -5, source: sourceId },
+    });
+    expect(createExportRecord.exportRecord).toBeNull();
+    const codes = createExportRecord.userErrors.map((e) => [e.field?.join("."), e.code]);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ["input.exporter", "UNKNOWN_COUNTRY"],
+        ["input.period", "INVALID_PERIOD"],
+        ["input.quantityTonnes", "INVALID_QUANTITY"],
+      ]),
+    );
+    expect(await api.db.prisma.exportRecord.count()).toBe(before);
+  });
+
+  it("raises UNAUTHENTICATED as a typed error without a key", async () => {
+    const client = createClient({ url: api.url });
+    const error = await client
+      .createExportRecord({ input: { exporter: "AZ", importer: "IL", commodity: "2709", period: "2024-03", source: sourceId } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TradegraphError);
+    expect((error as TradegraphError).code).toBe("UNAUTHENTICATED");
+    expect((error as TradegraphError).hasCode("UNAUTHENTICATED")).toBe(true);
+  });
+});

@@ -1,14 +1,17 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
 
 export interface LiveApi {
   url: string;
   db: TestDatabase;
+  /** Creates an API key with the API's own command line and returns it. */
+  createKey(role: "reader" | "editor" | "admin"): Promise<string>;
   stop(): Promise<void>;
 }
 
-const apiMain = path.resolve(__dirname, "..", "..", "..", "..", "apps", "api", "dist", "main.js");
+const apiDist = path.resolve(__dirname, "..", "..", "..", "..", "apps", "api", "dist");
+const apiMain = path.join(apiDist, "main.js");
 
 /** Starts the built API (apps/api/dist/main.js) as its own process over a fresh, seeded test database. */
 export async function startLiveApi(): Promise<LiveApi> {
@@ -46,6 +49,16 @@ export async function startLiveApi(): Promise<LiveApi> {
   return {
     url,
     db,
+    createKey(role) {
+      return new Promise((resolve, reject) => {
+        execFile(
+          process.execPath,
+          [path.join(apiDist, "cli", "apikey.js"), "create", "--name", `sdk-test-${role}`, "--role", role],
+          { env: { ...process.env, DATABASE_URL: db.url } },
+          (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout.trim())),
+        );
+      });
+    },
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");

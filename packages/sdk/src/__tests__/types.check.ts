@@ -1,5 +1,5 @@
 // Compiled (not run) by types.test.ts.
-import { createClient } from "../index.js";
+import { createClient, type UserErrorCode } from "../index.js";
 
 export async function checks(): Promise<void> {
   const client = createClient({ url: "http://127.0.0.1:4000/graphql" });
@@ -22,4 +22,16 @@ export async function checks(): Promise<void> {
 
   // @ts-expect-error misspelt variable
   await client.country({ cdoe: "AZ" });
+
+  const { createExportRecord } = await client.createExportRecord({
+    input: { exporter: "AZ", importer: "IL", commodity: "2709", period: "2024-01", source: "id" },
+  });
+  const code: UserErrorCode | undefined = createExportRecord.userErrors[0]?.code;
+  // @ts-expect-error userErrors codes are a closed set
+  const unknownCode: UserErrorCode = "NOT_A_CODE";
+  void code;
+  void unknownCode;
+
+  // @ts-expect-error input fields are typed too
+  await client.createExportRecord({ input: { exporter: "AZ", importer: "IL", commodity: "2709", period: "2024-01", source: "id", valueUsd: "1" } });
 }
