@@ -2,6 +2,7 @@ import type { Database } from "@tradegraph/db";
 import type { Env } from "./env";
 import { createLoaders, type Loaders } from "./loaders";
 import type { Logger } from "./logger";
+import type { ReferenceData } from "./reference-data";
 
 export type Role = "READER" | "EDITOR" | "ADMIN";
 
@@ -23,11 +24,14 @@ export interface Context {
   logger: Logger;
 }
 
-export function createContext(deps: { db: Database; env: Env; logger: Logger }, request: { requestId: string; caller: Caller | null }): Context {
+export function createContext(
+  deps: { db: Database; env: Env; logger: Logger; reference: ReferenceData },
+  request: { requestId: string; caller: Caller | null },
+): Context {
   return {
     db: deps.db,
     env: deps.env,
-    loaders: createLoaders(deps.db),
+    loaders: createLoaders(deps.db, deps.reference),
     caller: request.caller,
     requestId: request.requestId,
     logger: deps.logger.child({ requestId: request.requestId }),

@@ -21,9 +21,10 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation }) {
-          // Variables that don't fit their types: execution refuses them (BAD_USER_INPUT, HTTP 400) before running
-          // anything, whereas getComplexity would throw them from this hook as an internal error (HTTP 500).
-          if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) return;
+          // No operation by that name (e.g. `operationName: ""`), or variables that don't fit their types: execution
+          // refuses the request (OPERATION_RESOLUTION_FAILURE, BAD_USER_INPUT; HTTP 400) before running anything,
+          // whereas getComplexity would throw from this hook, which is an internal error (HTTP 500).
+          if (!operation || getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
           const cost = getComplexity({
             schema,
             query: document,

@@ -1,9 +1,10 @@
 import type { Database } from "@tradegraph/db";
 import DataLoader from "dataloader";
-import { Commodity } from "./commodity/commodity.type";
-import { Country } from "./country/country.type";
-import { toExportRecord, type ExportRecord } from "./export-record/export-record.type";
+import { EXPORT_RECORD_COLUMNS } from "./export-record/export-record.service";
+import { toExportRecord, type ExportRecord, type ExportRecordRow } from "./export-record/export-record.type";
+import type { CachedTable, ReferenceData } from "./reference-data";
 import { Source } from "./source/source.type";
+import { queryRows, sql } from "./sql";
 
 /** Batches keyed lookups into one `WHERE key IN (…)` statement each and returns results in key order. */
 function batchBy<K, V, R extends Record<string, unknown>>(
@@ -28,26 +29,40 @@ function groupBy<K, V, R>(load: (keys: readonly K[]) => Promise<R[]>, keyOf: (ro
   });
 }
 
-/** Per-request DataLoaders for every relation, so a page of N items costs one statement per relation. */
-export function createLoaders({ prisma }: Database) {
+/** Looks keys up in an in-memory table (reference data): no statement once loaded; a missing key re-reads it once. */
+function fromTable<K, V>(table: CachedTable<K, V>): DataLoader<K, V | null> {
+  return new DataLoader<K, V | null>(async (keys) => {
+    let rows = await table();
+    if (keys.some((key) => !rows.has(key))) rows = await table({ refresh: true });
+    return keys.map((key) => rows.get(key) ?? null);
+  });
+}
+
+/** `YYYY-MM-DD` (selected as text, so no time zone is involved) to a Date at UTC midnight. */
+const dateOf = (text: string | null) => (text == null ? null : new Date(`${text}T00:00:00Z`));
+
+/**
+ * Per-request DataLoaders for every relation, so a page of N items costs one statement per relation (none for
+ * countries and commodities, which come from the in-memory reference data). The hot ones use hand-written SQL.
+ */
+export function createLoaders({ prisma, pool }: Database, reference: ReferenceData) {
   return {
-    country: batchBy(
-      (codes: readonly string[]) => prisma.country.findMany({ where: { code: { in: [...codes] } } }),
-      (row) => row.code,
-      (row) => Country.from(row),
-    ),
-    commodity: batchBy(
-      (codes: readonly string[]) => prisma.commodity.findMany({ where: { hsCode: { in: [...codes] } } }),
-      (row) => row.hsCode,
-      (row) => Commodity.from(row),
-    ),
+    country: fromTable(reference.countries),
+    commodity: fromTable(reference.commodities),
     source: batchBy(
-      (ids: readonly number[]) => prisma.source.findMany({ where: { id: { in: [...ids] } } }),
+      (ids: readonly number[]) =>
+        queryRows<Parameters<typeof Source.from>[0] & { publishedOnText: string | null }>(
+          pool,
+          sql`SELECT id, publisher, title, published_on::text AS "publishedOnText", url, retrieval_note AS "retrievalNote",
+                     synthetic, created_at AS "createdAt", updated_at AS "updatedAt", created_by AS "createdBy", updated_by AS "updatedBy"
+              FROM source WHERE id = ANY(${[...ids]}::int[])`,
+        ),
       (row) => row.id,
-      (row) => Source.from(row),
+      ({ publishedOnText, ...row }) => Source.from({ ...row, publishedOn: dateOf(publishedOnText) }),
     ),
     exportRecord: batchBy(
-      (ids: readonly number[]) => prisma.exportRecord.findMany({ where: { id: { in: [...ids] } } }),
+      (ids: readonly number[]) =>
+        queryRows<ExportRecordRow & Record<string, unknown>>(pool, sql`SELECT ${EXPORT_RECORD_COLUMNS} FROM export_record er WHERE er.id = ANY(${[...ids]}::int[])`),
       (row) => row.id,
       (row): ExportRecord => toExportRecord(row),
     ),

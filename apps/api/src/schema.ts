@@ -6,6 +6,7 @@ import { authChecker } from "./auth/auth-checker";
 import { BilateralResolver } from "./bilateral/bilateral.resolver";
 import "./common/node.registrations";
 import { NodeResolver } from "./common/node.resolver";
+import { ImportResolver } from "./import/import.resolver";
 import { CommodityResolver } from "./commodity/commodity.resolver";
 import { CountryResolver } from "./country/country.resolver";
 import { ExportRecordMutationResolver } from "./export-record/export-record.mutation.resolver";
@@ -41,6 +42,7 @@ export const resolvers: NonEmptyArray<Function> = [
   MeetingMutationResolver,
   ReportMutationResolver,
   ApiKeyResolver,
+  ImportResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

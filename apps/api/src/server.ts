@@ -18,6 +18,7 @@ import type { Env } from "./env";
 import { ErrorCode, isPublicCode } from "./errors";
 import type { Logger } from "./logger";
 import { rateLimitMiddleware } from "./rate-limit";
+import { createReferenceData } from "./reference-data";
 import { createSchema } from "./schema";
 import { withStatementCounter } from "./sql";
 
@@ -58,6 +59,9 @@ function isDatabaseDown(error: unknown): boolean {
   );
 }
 
+/** Prisma got no connection for a transaction within its wait (P2028): the pool is busy, the request is fine. */
+const isPoolBusy = (error: unknown) => /Unable to start a transaction in the given time/i.test(errorText(error));
+
 /** Text PostgreSQL cannot take, such as U+0000 (SQLSTATE 22021, 22P05): the client's input, not a server fault. */
 const isUnstorableText = (error: unknown) => /\b(22021|22P05)\b|invalid byte sequence for encoding/i.test(errorText(error));
 
@@ -97,6 +101,9 @@ function errorPolicy(env: Env, logger: Logger) {
         path: formatted.path,
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
       };
+    }
+    if (isPoolBusy(original)) {
+      return { message: "The server is busy. Try again shortly.", path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
     }
     if (isUnstorableText(original)) {
       return {
@@ -165,6 +172,8 @@ function jsonError(status: number, code: string, message: string) {
 /** Builds the HTTP server (Express 5 + Apollo Server 5) around an open database. Does not listen. */
 export async function createServer({ env, db, logger }: ServerDeps): Promise<TradegraphServer> {
   const schema = await createSchema();
+  const reference = createReferenceData(db);
+  await Promise.all([reference.countries(), reference.commodities()]);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -185,6 +194,9 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
     schema,
     introspection: env.introspection,
     csrfPrevention: true,
+    // main.ts stops the server on SIGTERM/SIGINT (drain, close the database, exit 0). Apollo's own signal handlers
+    // would race it: their stop() never releases a concurrent stop(), so shutdown hung until the 15 s force exit.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: env.allowBatching,
     includeStacktraceInErrorResponses: !env.production,
     parseOptions: { maxTokens: env.limits.maxTokens },
@@ -249,7 +261,7 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
             extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
           });
         }
-        return createContext({ db, env, logger }, { requestId: res.locals.requestId as string, caller });
+        return createContext({ db, env, logger, reference }, { requestId: res.locals.requestId as string, caller });
       },
     }),
   );

@@ -32,4 +32,5 @@ export const operations = {
   deleteReport: documents.DeleteReportDocument,
   createApiKey: documents.CreateApiKeyDocument,
   revokeApiKey: documents.RevokeApiKeyDocument,
+  importExportRecords: documents.ImportExportRecordsDocument,
 } as const;

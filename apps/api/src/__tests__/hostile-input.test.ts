@@ -109,6 +109,7 @@ const CORPUS: Case[] = [
   { name: "subscription", body: json("subscription { countries { totalCount } }"), status: 400, code: "GRAPHQL_VALIDATION_FAILED" },
   { name: "two operations, no name", body: json("query A { __typename } query B { __typename }"), status: 400, code: "OPERATION_RESOLUTION_FAILURE" },
   { name: "unknown operation name", body: json("query A { __typename }", undefined, { operationName: "Z" }), status: 400, code: "OPERATION_RESOLUTION_FAILURE" },
+  { name: "empty operation name, anonymous operation", body: json("{ __typename }", undefined, { operationName: "" }), status: 400, code: "OPERATION_RESOLUTION_FAILURE" },
   { name: "persisted query hash unknown", body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: "abc" } } }), status: 200, code: "PERSISTED_QUERY_NOT_FOUND" },
   { name: "persisted query hash wrong", body: json("{ __typename }", undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: "abc" } } }), status: 400, code: "BAD_REQUEST" },
   // Sizes and numbers
@@ -133,7 +134,7 @@ const CORPUS: Case[] = [
   // Cursors and IDs
   { name: "cursor: garbage", body: json('{ countries(after: "garbage!!") { nodes { code } } }'), status: 200, code: "INVALID_CURSOR" },
   { name: "cursor: base64 of broken JSON", body: json(`{ countries(after: "${b64('{"x":[1,2')}") { nodes { code } } }`), status: 200, code: "INVALID_CURSOR" },
-  { name: "cursor: base64 of an injection", body: json(`{ exportRecords(after: "${b64(JSON.stringify([INJECTION, 1e400]))}") { nodes { id } } }`), status: 200, code: "INVALID_CURSOR" },
+  { name: "cursor: base64 of an injection", body: json(`{ exportRecords(after: "${b64(JSON.stringify([INJECTION, "1e400"]))}") { nodes { id } } }`), status: 200, code: "INVALID_CURSOR" },
   { name: "cursor: well-formed, with 2024-13-45 as its date", body: json(`{ meetings(after: "${b64('["2024-13-45",1]')}") { totalCount } }`), status: 200, code: "INVALID_CURSOR" },
   { name: "cursor: well-formed, with a key beyond 32 bits", body: json(`{ exportRecords(after: "${b64('["1",9007199254740991]')}") { totalCount } }`), status: 200, code: "INVALID_CURSOR" },
   { name: "cursor: 20,000 characters", body: json(`{ exportRecords(before: "${"A".repeat(20_000)}", last: 5) { nodes { id } } }`), status: 200, code: "INVALID_CURSOR" },
@@ -212,6 +213,7 @@ describe("injection strings in every text argument", () => {
       );
     }
     expect(failures).toEqual([]);
+    console.log(`hostile-input: ${CORPUS.length} corpus requests; ${slots.length} text arguments × ${NASTY.length} strings = ${cases.length} requests`);
   }, 60_000);
 });
 

@@ -37,18 +37,18 @@ describe("SQL statements per request", () => {
     expect(small.body.data!.exportRecords.edges).toHaveLength(5);
     expect(large.body.data!.exportRecords.edges).toHaveLength(100);
     expect(Number.isInteger(small.statements)).toBe(true);
-    // One page query plus one batched load per relation (countries, commodities, sources).
-    expect(small.statements).toBe(4);
+    // One page query plus one batched load of the sources; countries and commodities are in memory.
+    expect(small.statements).toBe(2);
     expect(large.statements).toBe(small.statements);
   });
 
-  it("computes topPartners in one statement plus the batched country and commodity loads", async () => {
+  it("computes topPartners in one statement (countries and commodities are in memory)", async () => {
     const { body, statements } = await server.gql(`{
       topPartners(exporter: "NO", commodity: "2709", from: "2021-01", to: "2021-12", limit: 100) {
         exporter { name } commodity { hsCode } partners { rank partner { name } valueUsd share }
       }
     }`);
     expect(body.errors).toBeUndefined();
-    expect(statements).toBe(3);
+    expect(statements).toBe(1);
   });
 });

@@ -8,7 +8,8 @@ import { sql, type Sql } from "../sql";
 import { ExportRecordOrderField, SortDirection, type ExportRecordsArgs, type ExportRecordFilter, type FloatRangeInput } from "./export-record.args";
 import { toExportRecord, type ExportRecord, type ExportRecordRow } from "./export-record.type";
 
-const COLUMNS = sql`er.id, er.exporter_code AS "exporterCode", er.importer_code AS "importerCode",
+/** Columns of an export record with camelCase aliases, for toExportRecord. */
+export const EXPORT_RECORD_COLUMNS = sql`er.id, er.exporter_code AS "exporterCode", er.importer_code AS "importerCode",
   er.commodity_code AS "commodityCode", to_char(er.period, 'YYYY-MM') AS period,
   er.quantity_tonnes AS "quantityTonnes", er.value_usd AS "valueUsd",
   er.quantity_approximate AS "quantityApproximate", er.value_approximate AS "valueApproximate",
@@ -71,7 +72,7 @@ export function listExportRecords(db: Database, args: ExportRecordsArgs, extra: 
   return fetchPage<ExportRecordRow & { id: number }, ExportRecord>(
     db.pool,
     {
-      columns: COLUMNS,
+      columns: EXPORT_RECORD_COLUMNS,
       from: sql`FROM export_record er`,
       where: [...extra, ...exportRecordConditions(args.filter)],
       id: sql`er.id`,

@@ -1,0 +1,228 @@
+import { createReadStream, readFileSync } from "node:fs";
+import path from "node:path";
+import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
+import { importExportRecords, type ImportOptions, type RejectedRow } from "../index";
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase({ seed: true });
+}, 120_000);
+
+afterAll(async () => {
+  await db?.destroy();
+});
+
+const fixture = (name: string) => path.join(__dirname, "fixtures", name);
+const SOURCE = { publisher: "Test ministry", title: "Crude exports" };
+
+function importFile(name: string, options: ImportOptions = {}) {
+  return importExportRecords(db, createReadStream(fixture(name)), { fileName: name, ...options });
+}
+
+async function count(where = "TRUE"): Promise<number> {
+  const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM export_record e JOIN source s ON s.id = e.source_id WHERE ${where}`);
+  return rows[0]!.n;
+}
+
+async function flows(title: string) {
+  const { rows } = await db.pool.query(
+    `SELECT exporter_code || '>' || importer_code AS flow, commodity_code AS hs, to_char(period, 'YYYY-MM') AS period,
+            quantity_tonnes::text AS tonnes, value_usd::text AS usd, quantity_estimated AS qe, value_approximate AS va,
+            reported_rank AS rank, e.created_by
+       FROM export_record e JOIN source s ON s.id = e.source_id WHERE s.title = $1 ORDER BY 1, 2, 3`,
+    [title],
+  );
+  return rows;
+}
+
+describe("UN Comtrade files", () => {
+  it("import exports (X) and imports (M) in tonnes, and skip and count World, areas and other flows", async () => {
+    const summary = await importFile("comtrade-2024-01.csv", { actor: "test" });
+    expect(summary).toMatchObject({
+      ok: true,
+      format: "comtrade",
+      source: { publisher: "UN Comtrade", title: "comtrade-2024-01.csv", synthetic: false },
+      read: 10,
+      inserted: 4,
+      written: 4,
+      skipped: 6,
+      skippedBy: { world: 2, notCountry: 2, otherFlow: 1, breakdown: 1 },
+      skippedCodes: { "partner W00": 2, "partner _X": 1, "partner X1": 1, "flow RX": 1, "motCode 9": 1 },
+      rejected: 0,
+      errorCount: 0,
+    });
+    expect(await flows("comtrade-2024-01.csv")).toEqual([
+      { flow: "AZ>GE", hs: "2710", period: "2024-01", tonnes: "41250.500", usd: "30100000.00", qe: true, va: false, rank: null, created_by: "test" },
+      { flow: "AZ>IL", hs: "2709", period: "2024-01", tonnes: "523500.000", usd: "297000000.00", qe: false, va: false, rank: null, created_by: "test" },
+      { flow: "AZ>IT", hs: "2709", period: "2024-01", tonnes: "1210000.000", usd: "688500000.50", qe: false, va: false, rank: null, created_by: "test" },
+      // Italy's import from Kazakhstan, reported by Italy (flow M): stored as KZ → IT.
+      { flow: "KZ>IT", hs: "2709", period: "2024-01", tonnes: "1480000.000", usd: "864300000.00", qe: false, va: false, rank: null, created_by: "test" },
+    ]);
+  }, 30_000);
+
+  it("change nothing when the same file is imported again", async () => {
+    const before = await db.pool.query("SELECT id, updated_at FROM export_record ORDER BY id");
+    const again = await importFile("comtrade-2024-01.csv", { actor: "someone else" });
+    expect(again).toMatchObject({ ok: true, read: 10, inserted: 0, updated: 0, written: 0, unchanged: 4, skipped: 6 });
+    expect((await db.pool.query("SELECT id, updated_at FROM export_record ORDER BY id")).rows).toEqual(before.rows);
+  });
+
+  it("update only the rows whose figures changed", async () => {
+    const content = readFileSync(fixture("comtrade-2024-01.csv"), "utf8").replace("688500000.5,688500000.5", "690000000,690000000");
+    const summary = await importExportRecords(db, content, { fileName: "comtrade-2024-01.csv", actor: "corrector" });
+    expect(summary).toMatchObject({ inserted: 0, updated: 1, unchanged: 3 });
+    expect((await flows("comtrade-2024-01.csv")).find((f) => f.flow === "AZ>IT")).toMatchObject({ usd: "690000000.00", created_by: "test" });
+    const { rows } = await db.pool.query("SELECT updated_by FROM export_record WHERE value_usd = 690000000");
+    expect(rows).toEqual([{ updated_by: "corrector" }]);
+  });
+
+  it("write nothing when a row is bad (strict), and say which rows and why", async () => {
+    const before = await count();
+    const summary = await importFile("comtrade-bad.csv");
+    expect(summary.ok).toBe(false);
+    expect(summary.errors).toEqual([
+      expect.objectContaining({ line: 2, field: "cmdCode", code: "UNKNOWN_COMMODITY" }),
+      expect.objectContaining({ line: 3, field: "period", code: "INVALID_PERIOD" }),
+      expect.objectContaining({ line: 4, field: "netWgt", code: "INVALID_QUANTITY" }),
+    ]);
+    expect(summary).toMatchObject({ inserted: 0, written: 0, rejected: 3, errorCount: 3 });
+    expect(await count()).toBe(before);
+    expect((await db.pool.query("SELECT 1 FROM source WHERE title = 'comtrade-bad.csv'")).rowCount).toBe(0);
+  });
+});
+
+describe("native files", () => {
+  it("import CSV with quoted commas and line breaks, alpha-3 codes and flags", async () => {
+    const summary = await importFile("native.csv", { source: { publisher: "Native", title: "csv" } });
+    expect(summary).toMatchObject({ ok: true, format: "csv", read: 5, inserted: 5, errorCount: 0 });
+    expect(await flows("csv")).toEqual([
+      expect.objectContaining({ flow: "AZ>IL", tonnes: "523500.000", usd: "297000000.00", va: true, rank: 1 }),
+      expect.objectContaining({ flow: "AZ>IT", tonnes: "1210000.500", usd: "688500000.50", va: true, rank: 2 }),
+      expect.objectContaining({ flow: "AZ>TH", tonnes: null, usd: "150000000.00", va: true }),
+      expect.objectContaining({ flow: "KZ>IT", period: "2024-02" }),
+      expect.objectContaining({ flow: "NO>DE", hs: "2711", tonnes: "3100000.125", qe: true }),
+    ]);
+  });
+
+  it("import JSON Lines and JSON arrays to the same rows", async () => {
+    const jsonl = await importFile("native.jsonl", { source: { publisher: "Native", title: "json" } });
+    expect(jsonl).toMatchObject({ ok: true, format: "json", read: 2, inserted: 2 });
+    const array = await importFile("native.json", { source: { publisher: "Native", title: "json" } });
+    expect(array).toMatchObject({ ok: true, format: "json", read: 2, inserted: 0, unchanged: 2 });
+  });
+
+  it("read a byte-order mark and CRLF line ends", async () => {
+    const summary = await importFile("bom.csv", { source: { publisher: "Native", title: "bom" } });
+    expect(summary).toMatchObject({ ok: true, read: 2, inserted: 2 });
+  });
+
+  it("list every bad row in strict mode and write nothing", async () => {
+    const before = await count();
+    const summary = await importFile("bad-rows.csv", { source: SOURCE });
+    expect(summary.ok).toBe(false);
+    expect(summary.errors.map((e) => [e.line, e.code, e.field])).toEqual([
+      [3, "UNKNOWN_COUNTRY", "importer"],
+      [4, "UNKNOWN_COMMODITY", "commodity"],
+      [5, "INVALID_PERIOD", "period"],
+      [6, "INVALID_QUANTITY", "quantityTonnes"],
+      [7, "INVALID_AMOUNT", "valueUsd"],
+      [8, "SAME_COUNTRY", "importer"],
+      [9, "MISSING_FIGURES", "quantityTonnes"],
+      [10, "INVALID_FLAG", "flags"],
+      [11, "INVALID_RANK", "reportedRank"],
+      [13, "COLUMN_COUNT", undefined],
+    ]);
+    expect(summary.errors.find((e) => e.code === "COLUMN_COUNT")?.message).toContain("4 of the header's 8 columns");
+    expect(await count()).toBe(before);
+  });
+
+  it("write the good rows and hand over the bad ones in lenient mode", async () => {
+    const rejects: RejectedRow[] = [];
+    const summary = await importFile("bad-rows.csv", { source: SOURCE, mode: "lenient", onReject: (row) => void rejects.push(row) });
+    expect(summary).toMatchObject({ ok: true, read: 12, inserted: 2, rejected: 10, errorCount: 10 });
+    expect(await count(`s.title = '${SOURCE.title}'`)).toBe(2);
+    expect(rejects).toHaveLength(10);
+    expect(rejects[0]).toEqual({
+      line: 3,
+      field: "importer",
+      code: "UNKNOWN_COUNTRY",
+      message: expect.stringContaining('"XX"'),
+      raw: "AZ,XX,2709,2024-01,100,200,,",
+    });
+    expect(rejects.at(-1)).toMatchObject({ line: 13, code: "COLUMN_COUNT", raw: "AZ,GE,2710,2024-0" });
+  });
+
+  it("reject later rows for a natural key already given, within a batch and across batches", async () => {
+    for (const batchSize of [10_000, 2]) {
+      const rejects: RejectedRow[] = [];
+      const source = { publisher: "Duplicates", title: `batch ${batchSize}` };
+      const strict = await importFile("duplicates.csv", { source, batchSize });
+      expect(strict.ok).toBe(false);
+      expect(strict.errors.map((e) => [e.line, e.code])).toEqual([
+        [4, "DUPLICATE_KEY"],
+        [6, "DUPLICATE_KEY"],
+      ]);
+      expect(strict.errors[0]!.message).toContain("already on line 2");
+
+      const lenient = await importFile("duplicates.csv", { source, batchSize, mode: "lenient", onReject: (row) => void rejects.push(row) });
+      expect(lenient).toMatchObject({ ok: true, read: 5, inserted: 3, rejected: 2 });
+      expect(rejects.map((r) => [r.line, r.raw])).toEqual([
+        [4, "AZE,ISR,2709,202401,523400,296000000,,"],
+        [6, "AZ,IT,2709,2024-01,1,2,,"],
+      ]);
+      // The first occurrence wins.
+      expect((await flows(source.title)).find((f) => f.flow === "AZ>IL")).toMatchObject({ tonnes: "523500.000" });
+    }
+  });
+
+  it.each([
+    ["empty.csv", "EMPTY_FILE", 1],
+    ["header-only.csv", "EMPTY_FILE", 1],
+    ["semicolons.csv", "WRONG_DELIMITER", 1],
+    ["missing-column.csv", "MISSING_COLUMN", 1],
+  ])("refuse %s with %s, even in lenient mode", async (name, code, line) => {
+    const before = await count();
+    const summary = await importFile(name, { source: SOURCE, mode: "lenient" });
+    expect(summary).toMatchObject({ ok: false, inserted: 0, errorCount: 1, errors: [expect.objectContaining({ code, line })] });
+    expect(await count()).toBe(before);
+  });
+
+  it("explain a wrong delimiter and a missing column", async () => {
+    expect((await importFile("semicolons.csv", { source: SOURCE })).errors[0]!.message).toMatch(/separated by semicolons/);
+    expect((await importFile("missing-column.csv", { source: SOURCE })).errors[0]).toMatchObject({ field: "commodity", message: expect.stringContaining("lacks column commodity") });
+  });
+
+  it("report a last line cut inside a quote", async () => {
+    const summary = await importFile("truncated.csv", { source: SOURCE, mode: "lenient" });
+    expect(summary).toMatchObject({ ok: true, read: 2, rejected: 1, errors: [expect.objectContaining({ line: 3, code: "CSV_SYNTAX" })] });
+  });
+
+  it("reject unknown JSON keys and lines that are not JSON", async () => {
+    const content = '{"exporter":"AZ","importer":"IL","commodity":"2709","period":"2024-05","value":1}\nnot json\n';
+    const summary = await importExportRecords(db, content, { format: "json", source: SOURCE });
+    expect(summary.errors.map((e) => [e.line, e.code])).toEqual([
+      [1, "UNKNOWN_COLUMN"],
+      [2, "INVALID_JSON"],
+    ]);
+  });
+
+  it("count without writing in a dry run", async () => {
+    const before = await count();
+    const summary = await importFile("native.csv", { source: { publisher: "Native", title: "dry run" }, dryRun: true });
+    expect(summary).toMatchObject({ ok: true, dryRun: true, read: 5, inserted: 5, updated: 0 });
+    expect(await count()).toBe(before);
+    expect((await db.pool.query("SELECT 1 FROM source WHERE title = 'dry run'")).rowCount).toBe(0);
+    const existing = await importFile("native.csv", { source: { publisher: "Native", title: "csv" }, dryRun: true });
+    expect(existing).toMatchObject({ inserted: 0, unchanged: 5 });
+  });
+
+  it("stop at maxRows", async () => {
+    const summary = await importFile("native.csv", { source: SOURCE, maxRows: 3 });
+    expect(summary).toMatchObject({ ok: false, errors: [expect.objectContaining({ code: "TOO_MANY_ROWS", line: 6 })] });
+  });
+
+  it("need a source for native files", async () => {
+    await expect(importFile("native.csv")).rejects.toThrow(/source is required/);
+  });
+});

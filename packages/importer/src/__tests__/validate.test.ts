@@ -1,0 +1,120 @@
+import { ISO_COUNTRIES } from "@tradegraph/domain";
+import { validateComtrade } from "../validate/comtrade";
+import { kilograms, RowError, tonnes, usd, type ReferenceData } from "../validate/fields";
+import { parseFlags, validateNative } from "../validate/native";
+
+const ref: ReferenceData = {
+  countries: new Set(ISO_COUNTRIES.map((c) => c.code)),
+  commodities: new Set(["2701", "2709", "2710", "2711", "2716"]),
+};
+
+function rowError(run: () => unknown): { code: string; field?: string; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof RowError) return { code: error.code, field: error.field, message: error.message };
+    throw error;
+  }
+  throw new Error("expected a RowError");
+}
+
+const native = { exporter: "AZ", importer: "IL", commodity: "2709", period: "2024-01", quantityTonnes: "523500", valueUsd: "297000000" };
+
+describe("figures", () => {
+  it("keep exact decimals and convert kilograms", () => {
+    expect(tonnes("1210000.5", "q")).toBe("1210000.500");
+    expect(tonnes(" 3 ", "q")).toBe("3.000");
+    expect(tonnes("", "q")).toBeNull();
+    expect(kilograms("41250500.4", "netWgt")).toBe("41250.500");
+    expect(usd("688500000.505", "v")).toBe("688500000.51");
+    expect(usd(12, "v")).toBe("12.00");
+  });
+
+  it.each([
+    ["12t", "INVALID_QUANTITY"],
+    ["1,234", "INVALID_QUANTITY"],
+    ["0x10", "INVALID_QUANTITY"],
+    ["-5", "INVALID_QUANTITY"],
+    ["1e16", "INVALID_QUANTITY"],
+  ])("reject quantity %s with %s", (value, code) => {
+    expect(rowError(() => tonnes(value, "quantityTonnes"))).toMatchObject({ code, field: "quantityTonnes" });
+  });
+
+  it("reject negative and non-numeric values", () => {
+    expect(rowError(() => usd("-1", "valueUsd")).code).toBe("INVALID_AMOUNT");
+    expect(rowError(() => usd("n/a", "valueUsd")).code).toBe("INVALID_AMOUNT");
+  });
+});
+
+describe("native rows", () => {
+  it("normalise codes, periods and flags", () => {
+    expect(validateNative({ ...native, exporter: "aze", importer: "isr", period: "202401", flags: "valueApproximate | quantityEstimated", reportedRank: "1" }, ref)).toEqual({
+      exporter: "AZ",
+      importer: "IL",
+      commodity: "2709",
+      period: "2024-01",
+      quantityTonnes: "523500.000",
+      valueUsd: "297000000.00",
+      quantityApproximate: false,
+      valueApproximate: true,
+      quantityEstimated: true,
+      valueEstimated: false,
+      reportedRank: 1,
+    });
+    expect(parseFlags(["quantityApproximate", "VALUEESTIMATED"])).toMatchObject({ quantityApproximate: true, valueEstimated: true });
+  });
+
+  it.each([
+    [{ importer: "XX" }, "UNKNOWN_COUNTRY", "importer"],
+    [{ importer: "I1" }, "INVALID_COUNTRY_CODE", "importer"],
+    [{ exporter: "" }, "MISSING_VALUE", "exporter"],
+    [{ commodity: "9999" }, "UNKNOWN_COMMODITY", "commodity"],
+    [{ commodity: "27O9" }, "INVALID_COMMODITY_CODE", "commodity"],
+    [{ period: "2024-13" }, "INVALID_PERIOD", "period"],
+    [{ period: "2024" }, "INVALID_PERIOD", "period"],
+    [{ importer: "AZ" }, "SAME_COUNTRY", "importer"],
+    [{ quantityTonnes: "", valueUsd: "" }, "MISSING_FIGURES", "quantityTonnes"],
+    [{ flags: "roughly" }, "INVALID_FLAG", "flags"],
+    [{ reportedRank: "0" }, "INVALID_RANK", "reportedRank"],
+  ])("reject %j with %s", (change, code, field) => {
+    expect(rowError(() => validateNative({ ...native, ...change }, ref))).toMatchObject({ code, field });
+  });
+
+  it("name the known commodities when one is unknown", () => {
+    expect(rowError(() => validateNative({ ...native, commodity: "270900" }, ref)).message).toContain("known: 2701, 2709, 2710, 2711, 2716");
+  });
+});
+
+describe("Comtrade rows", () => {
+  const base = { reporterISO: "AZE", partnerISO: "ISR", flowCode: "X", cmdCode: "2709", period: "202401", netWgt: "523500000", primaryValue: "297000000" };
+
+  it("read exports as reporter → partner and imports as partner → reporter, in tonnes", () => {
+    expect(validateComtrade(base, ref)).toEqual({
+      row: expect.objectContaining({ exporter: "AZ", importer: "IL", period: "2024-01", quantityTonnes: "523500.000", valueUsd: "297000000.00" }),
+    });
+    expect(validateComtrade({ ...base, reporterISO: "ITA", partnerISO: "KAZ", flowCode: "M" }, ref)).toEqual({
+      row: expect.objectContaining({ exporter: "KZ", importer: "IT" }),
+    });
+    expect(validateComtrade({ ...base, isNetWgtEstimated: "True" }, ref)).toEqual({ row: expect.objectContaining({ quantityEstimated: true }) });
+  });
+
+  it.each([
+    [{ partnerISO: "W00" }, "world", "partner W00"],
+    [{ partnerISO: "", partnerCode: "0" }, "world", "partner 0"],
+    [{ partnerISO: "_X" }, "notCountry", "partner _X"],
+    [{ partnerISO: "X1" }, "notCountry", "partner X1"],
+    [{ reporterISO: "EUR" }, "notCountry", "reporter EUR"],
+    [{ flowCode: "RX" }, "otherFlow", "flow RX"],
+    [{ motCode: "9" }, "breakdown", "motCode 9"],
+    [{ partnerISO: "AZE", flowCode: "M" }, "sameCountry", "reporter AZE"],
+  ])("skip %j as %s", (change, skip, detail) => {
+    expect(validateComtrade({ ...base, ...change }, ref)).toEqual({ skip, detail });
+  });
+
+  it("reject bad values", () => {
+    expect(rowError(() => validateComtrade({ ...base, cmdCode: "270900" }, ref))).toMatchObject({ code: "UNKNOWN_COMMODITY", field: "cmdCode" });
+    expect(rowError(() => validateComtrade({ ...base, period: "2024" }, ref)).message).toContain("only monthly figures");
+    expect(rowError(() => validateComtrade({ ...base, netWgt: "-1" }, ref))).toMatchObject({ code: "INVALID_QUANTITY", field: "netWgt" });
+    expect(rowError(() => validateComtrade({ ...base, isNetWgtEstimated: "maybe" }, ref)).code).toBe("INVALID_FLAG");
+  });
+});

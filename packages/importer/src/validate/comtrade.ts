@@ -1,0 +1,73 @@
+import { isCountryCode } from "@tradegraph/domain";
+import type { ExportRow, SkipReason } from "../types";
+import type { ColumnSpec } from "./columns";
+import { checkRow, commodity, country, flag, kilograms, period, required, text, usd, type ReferenceData } from "./fields";
+
+/** UN Comtrade (API v1 / bulk download) field names; other columns are ignored. */
+export const COMTRADE_COLUMNS: ColumnSpec = {
+  required: ["reporterISO", "partnerISO", "flowCode", "cmdCode", "period", "netWgt", "primaryValue"],
+  optional: [
+    "partnerCode",
+    "partnerDesc",
+    "partner2Code",
+    "motCode",
+    "customsCode",
+    "isNetWgtEstimated",
+    "isPrimaryValueEstimated",
+  ],
+  allowOthers: true,
+};
+
+export type ComtradeOutcome = { row: ExportRow } | { skip: SkipReason; detail: string };
+
+const WORLD = new Set(["W00", "WLD", "WORLD"]);
+
+/**
+ * One Comtrade record → an export row, or a reason to skip it:
+ * - flows other than X (export: reporter → partner) and M (import: partner → reporter);
+ * - partner World, and reporters or partners that are not ISO countries (areas nes, bunkers, free zones…);
+ * - breakdowns by second partner, mode of transport or customs procedure (only the totals are kept);
+ * - a reporter trading with itself (re-imports).
+ * Throws RowError for a bad value.
+ */
+export function validateComtrade(values: Record<string, unknown>, ref: ReferenceData): ComtradeOutcome {
+  const flow = required(values.flowCode, "flowCode").toUpperCase();
+  if (flow !== "X" && flow !== "M") return { skip: "otherFlow", detail: `flow ${flow}` };
+
+  for (const [field, total] of [["partner2Code", "0"], ["motCode", "0"], ["customsCode", "C00"]] as const) {
+    const cell = text(values[field]);
+    if (cell && cell.toUpperCase() !== total) return { skip: "breakdown", detail: `${field} ${cell}` };
+  }
+
+  const partnerIso = text(values.partnerISO).toUpperCase();
+  if (WORLD.has(partnerIso) || text(values.partnerCode) === "0" || text(values.partnerDesc).toLowerCase() === "world") {
+    return { skip: "world", detail: `partner ${partnerIso || "0"}` };
+  }
+  const partner = required(values.partnerISO, "partnerISO").toUpperCase();
+  const reporter = required(values.reporterISO, "reporterISO").toUpperCase();
+  for (const [role, code] of [["reporter", reporter], ["partner", partner]] as const) {
+    if (!isCountryCode(code)) return { skip: "notCountry", detail: `${role} ${code}` };
+  }
+  const reporterCode = country(reporter, "reporterISO", ref);
+  const partnerCode = country(partner, "partnerISO", ref);
+  if (reporterCode === partnerCode) return { skip: "sameCountry", detail: `reporter ${reporter}` };
+  const exporting = flow === "X";
+  return {
+    row: checkRow(
+      {
+        exporter: exporting ? reporterCode : partnerCode,
+        importer: exporting ? partnerCode : reporterCode,
+        commodity: commodity(values.cmdCode, "cmdCode", ref),
+        period: period(values.period, "period"),
+        quantityTonnes: kilograms(values.netWgt, "netWgt"),
+        valueUsd: usd(values.primaryValue, "primaryValue"),
+        quantityApproximate: false,
+        valueApproximate: false,
+        quantityEstimated: flag(values.isNetWgtEstimated, "isNetWgtEstimated"),
+        valueEstimated: flag(values.isPrimaryValueEstimated, "isPrimaryValueEstimated"),
+        reportedRank: null,
+      },
+      { exporter: "reporterISO", importer: "partnerISO", figures: "netWgt" },
+    ),
+  };
+}

@@ -1,0 +1,145 @@
+import { DomainError, kilogramsToTonnes, parseCountryCode, parseHsCode, parsePeriod, parseTonnes, parseUsd } from "@tradegraph/domain";
+import type { ExportRow, ImportErrorCode, ImportIssue } from "../types";
+
+/** A row-level problem, thrown by the field parsers and turned into an ImportIssue by the validators. */
+export class RowError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+
+  toIssue(line: number): ImportIssue {
+    return { line, ...(this.field ? { field: this.field } : {}), code: this.code, message: this.message };
+  }
+}
+
+/** Reference data the rows are checked against (the `country` and `commodity` tables). */
+export interface ReferenceData {
+  countries: ReadonlySet<string>;
+  commodities: ReadonlySet<string>;
+}
+
+/** Largest figures the columns hold: NUMERIC(18,3) tonnes and NUMERIC(18,2) USD. */
+const MAX_TONNES = 1e15;
+const MAX_USD = 1e16;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A cell as text, trimmed; numbers from JSON are kept as written. null/undefined/"" are empty. */
+export function text(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return String(value).trim();
+}
+
+function attribute<T>(field: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof DomainError) throw new RowError(error.code, `${field}: ${error.message}`, field);
+    throw error;
+  }
+}
+
+export function required(value: unknown, field: string): string {
+  const cell = text(value);
+  if (!cell) throw new RowError("MISSING_VALUE", `${field} is empty.`, field);
+  return cell;
+}
+
+/** A country code checked against ISO 3166-1 (domain) and the country table. */
+export function country(value: unknown, field: string, ref: ReferenceData): string {
+  const code = attribute(field, () => parseCountryCode(required(value, field)));
+  if (!ref.countries.has(code)) {
+    throw new RowError("UNKNOWN_COUNTRY", `${field} "${text(value)}" (${code}) is not in the country table; run \`npm run db:seed\`.`, field);
+  }
+  return code;
+}
+
+/** An HS code that must exist in the commodity table. */
+export function commodity(value: unknown, field: string, ref: ReferenceData): string {
+  const code = attribute(field, () => parseHsCode(required(value, field)));
+  if (!ref.commodities.has(code)) {
+    const known = [...ref.commodities].sort();
+    const list = known.length > 10 ? `${known.slice(0, 10).join(", ")}, …` : known.join(", ");
+    throw new RowError("UNKNOWN_COMMODITY", `${field} "${code}" is not in the commodity table (known: ${list}).`, field);
+  }
+  return code;
+}
+
+export function period(value: unknown, field: string): string {
+  const cell = required(value, field);
+  if (/^\d{4}$/.test(cell)) {
+    throw new RowError("INVALID_PERIOD", `${field} "${cell}" is a year; only monthly figures (YYYYMM or YYYY-MM) can be imported.`, field);
+  }
+  return attribute(field, () => parsePeriod(cell));
+}
+
+/** A plain decimal number, or null when the cell is empty. Rejects "1,234", "0x10", "12 t" and the like. */
+function decimal(value: unknown, field: string, code: "INVALID_QUANTITY" | "INVALID_AMOUNT"): number | null {
+  if (typeof value === "number") return value;
+  const cell = text(value);
+  if (!cell) return null;
+  if (!NUMBER.test(cell)) throw new RowError(code, `${field} "${cell}" is not a number.`, field);
+  return Number(cell);
+}
+
+function bounded(value: number, max: number, field: string, code: "INVALID_QUANTITY" | "INVALID_AMOUNT"): number {
+  if (value >= max) throw new RowError(code, `${field} ${value} is larger than the database holds (${max.toExponential()}).`, field);
+  return value;
+}
+
+/** Tonnes as an exact decimal string with three places, or null. */
+export function tonnes(value: unknown, field: string): string | null {
+  const n = decimal(value, field, "INVALID_QUANTITY");
+  if (n === null) return null;
+  return bounded(attribute(field, () => parseTonnes(n)), MAX_TONNES, field, "INVALID_QUANTITY").toFixed(3);
+}
+
+/** Kilograms (Comtrade's netWgt) converted to tonnes, or null. */
+export function kilograms(value: unknown, field: string): string | null {
+  const n = decimal(value, field, "INVALID_QUANTITY");
+  if (n === null) return null;
+  return bounded(attribute(field, () => kilogramsToTonnes(n)), MAX_TONNES, field, "INVALID_QUANTITY").toFixed(3);
+}
+
+/** US dollars rounded to cents, or null. */
+export function usd(value: unknown, field: string): string | null {
+  const n = decimal(value, field, "INVALID_AMOUNT");
+  if (n === null) return null;
+  return bounded(attribute(field, () => parseUsd(n)), MAX_USD, field, "INVALID_AMOUNT").toFixed(2);
+}
+
+/** A positive whole number, or null. */
+export function rank(value: unknown, field: string): number | null {
+  const cell = text(value);
+  if (!cell) return null;
+  if (!/^\d+$/.test(cell) || Number(cell) < 1 || Number(cell) > 2_147_483_647) {
+    throw new RowError("INVALID_RANK", `${field} "${cell}" is not a rank: expected a whole number from 1.`, field);
+  }
+  return Number(cell);
+}
+
+const TRUE = new Set(["true", "1", "yes", "y", "t"]);
+const FALSE = new Set(["false", "0", "no", "n", "f", ""]);
+
+/** Comtrade-style boolean cells ("True", "false", "1", "0", empty). */
+export function flag(value: unknown, field: string): boolean {
+  if (typeof value === "boolean") return value;
+  const cell = text(value).toLowerCase();
+  if (TRUE.has(cell)) return true;
+  if (FALSE.has(cell)) return false;
+  throw new RowError("INVALID_FLAG", `${field} "${text(value)}" is not true or false.`, field);
+}
+
+/** Checks that hold for every row whatever its format. */
+export function checkRow(row: ExportRow, fields: { exporter: string; importer: string; figures: string }): ExportRow {
+  if (row.exporter === row.importer) {
+    throw new RowError("SAME_COUNTRY", `Exporter and importer are both ${row.exporter}.`, fields.importer);
+  }
+  if (row.quantityTonnes === null && row.valueUsd === null) {
+    throw new RowError("MISSING_FIGURES", "The row has neither a quantity nor a value.", fields.figures);
+  }
+  return row;
+}

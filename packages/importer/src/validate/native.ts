@@ -1,0 +1,44 @@
+import type { ExportRow } from "../types";
+import type { ColumnSpec } from "./columns";
+import { checkRow, commodity, country, period, rank, RowError, tonnes, usd, text, type ReferenceData } from "./fields";
+
+/** The native columns (CSV header or JSON keys); docs/import.md describes them. */
+export const NATIVE_COLUMNS: ColumnSpec = {
+  required: ["exporter", "importer", "commodity", "period"],
+  oneOf: [["quantityTonnes", "valueUsd"]],
+  optional: ["quantityTonnes", "valueUsd", "flags", "reportedRank"],
+  allowOthers: false,
+};
+
+export const NATIVE_FLAGS = ["quantityApproximate", "valueApproximate", "quantityEstimated", "valueEstimated"] as const;
+type Flag = (typeof NATIVE_FLAGS)[number];
+const flagByName = new Map<string, Flag>(NATIVE_FLAGS.map((name) => [name.toLowerCase(), name]));
+
+/** "quantityApproximate|valueEstimated" (separated by |, ;, commas or spaces), or a JSON array of those names. */
+export function parseFlags(value: unknown): Record<Flag, boolean> {
+  const flags = { quantityApproximate: false, valueApproximate: false, quantityEstimated: false, valueEstimated: false };
+  const names = Array.isArray(value) ? value.map(text) : text(value).split(/[\s|;,]+/);
+  for (const name of names.filter(Boolean)) {
+    const flag = flagByName.get(name.toLowerCase());
+    if (!flag) throw new RowError("INVALID_FLAG", `flags: "${name}" is not one of ${NATIVE_FLAGS.join(", ")}.`, "flags");
+    flags[flag] = true;
+  }
+  return flags;
+}
+
+/** Validates one native record (keys are the canonical column names). Throws RowError. */
+export function validateNative(values: Record<string, unknown>, ref: ReferenceData): ExportRow {
+  return checkRow(
+    {
+      exporter: country(values.exporter, "exporter", ref),
+      importer: country(values.importer, "importer", ref),
+      commodity: commodity(values.commodity, "commodity", ref),
+      period: period(values.period, "period"),
+      quantityTonnes: tonnes(values.quantityTonnes, "quantityTonnes"),
+      valueUsd: usd(values.valueUsd, "valueUsd"),
+      ...parseFlags(values.flags),
+      reportedRank: rank(values.reportedRank, "reportedRank"),
+    },
+    { exporter: "exporter", importer: "importer", figures: "quantityTonnes" },
+  );
+}
