@@ -86,6 +86,8 @@ export async function runPipeline(
     const ref = await loadReferenceData(client);
     await client.query("BEGIN");
     const source = await upsertSource(client, settings.source, settings.actor);
+    // Imports into one source run one at a time: overlapping files in opposite row orders would deadlock.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('tradegraph_import'), $1)", [source.id]);
     summary.source = { id: source.id, publisher: source.publisher, title: source.title, synthetic: source.synthetic };
     const writer = await BatchWriter.open(client, { sourceId: source.id, newSource: source.created, actor: settings.actor, dryRun: settings.dryRun, ref });
     const raws = new Map<number, RawText>();

@@ -43,6 +43,9 @@ const ROLLBACK = Symbol("rollback");
  * writes nothing; a unique, foreign-key or missing-row violation becomes the user error given for its code
  * (the race-proof backstop to the checks `work` makes first).
  */
+/** Waits for a free connection up to 10 s (Prisma's default is 2 s): a busy small pool is not a failure. */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 export async function mutate<T>(db: Database, work: (tx: Tx, errors: UserErrors) => Promise<T | null>, constraints: ConstraintErrors = {}): Promise<MutationResult<T>> {
   const errors = new UserErrors();
   try {
@@ -50,7 +53,7 @@ export async function mutate<T>(db: Database, work: (tx: Tx, errors: UserErrors)
       const result = await work(tx, errors);
       if (errors.any) throw ROLLBACK;
       return result;
-    });
+    }, TRANSACTION_OPTIONS);
     return { value, userErrors: [] };
   } catch (error) {
     if (error === ROLLBACK) return { value: null, userErrors: errors.list };

@@ -5,7 +5,7 @@ import { FreshLoaders } from "../common/mutation";
 import { userError, UserErrorCode } from "../common/user-error";
 import type { Context } from "../context";
 import { Source } from "../source/source.type";
-import { ImportExportRecordsInput, ImportExportRecordsPayload, ImportFormat, ImportMode, ImportSummary } from "./import.type";
+import { ImportExportRecordsInput, ImportExportRecordsPayload, type ImportFormat, ImportMode, ImportSummary } from "./import.type";
 
 /** Uploads through GraphQL are small; bigger files go through `npm run import`. */
 export const MAX_IMPORT_CHARACTERS = 90_000;
