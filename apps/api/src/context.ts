@@ -19,6 +19,8 @@ export interface Context {
   db: Database;
   env: Env;
   loaders: Loaders;
+  /** Countries and commodities in memory, shared by all requests. */
+  reference: ReferenceData;
   caller: Caller | null;
   requestId: string;
   logger: Logger;
@@ -32,6 +34,7 @@ export function createContext(
     db: deps.db,
     env: deps.env,
     loaders: createLoaders(deps.db, deps.reference),
+    reference: deps.reference,
     caller: request.caller,
     requestId: request.requestId,
     logger: deps.logger.child({ requestId: request.requestId }),

@@ -7,7 +7,11 @@ import { queryRows, sql } from "./sql";
 const REFRESH_MS = 5 * 60_000;
 
 /** A table kept in memory; `refresh: true` reads it again (e.g. when a key is missing after a seed). */
-export type CachedTable<K, V> = (options?: { refresh?: boolean }) => Promise<ReadonlyMap<K, V>>;
+export interface CachedTable<K, V> {
+  (options?: { refresh?: boolean }): Promise<ReadonlyMap<K, V>>;
+  /** The table as last read, for synchronous lookups on hot paths; null before the first read. */
+  current: ReadonlyMap<K, V> | null;
+}
 
 export interface ReferenceData {
   countries: CachedTable<string, Country>;
@@ -18,16 +22,21 @@ export interface ReferenceData {
 function cached<K, V>(load: () => Promise<ReadonlyMap<K, V>>): CachedTable<K, V> {
   let value: Promise<ReadonlyMap<K, V>> | null = null;
   let loadedAt = 0;
-  return ({ refresh = false } = {}) => {
+  const table = (({ refresh = false } = {}) => {
     if (!value || refresh || Date.now() - loadedAt > REFRESH_MS) {
       loadedAt = Date.now();
-      value = load().catch((error: unknown) => {
-        value = null;
-        throw error;
-      });
+      value = load().then(
+        (map) => (table.current = map),
+        (error: unknown) => {
+          value = null;
+          throw error;
+        },
+      );
     }
     return value;
-  };
+  }) as CachedTable<K, V>;
+  table.current = null;
+  return table;
 }
 
 /**
@@ -49,4 +58,14 @@ export function createReferenceData({ pool }: Database): ReferenceData {
       return new Map(rows.map((row) => [row.hsCode, Commodity.from(row)]));
     }),
   };
+}
+
+/** A country by code: from memory when loaded, else through the request's DataLoader. */
+export function countryOf(context: { reference: ReferenceData; loaders: { country: { load(code: string): Promise<Country | null> } } }, code: string) {
+  return context.reference.countries.current?.get(code) ?? context.loaders.country.load(code);
+}
+
+/** A commodity by HS code: from memory when loaded, else through the request's DataLoader. */
+export function commodityOf(context: { reference: ReferenceData; loaders: { commodity: { load(code: string): Promise<Commodity | null> } } }, code: string) {
+  return context.reference.commodities.current?.get(code) ?? context.loaders.commodity.load(code);
 }

@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
@@ -205,6 +205,8 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
     plugins: [
       ...armor.plugins,
       costLimitPlugin(env.limits.maxCost),
+      // No field sets cache hints; the default plugin would still wrap every field of every row.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       env.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(logger),
@@ -232,14 +234,14 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
       const requestId = req.get("x-request-id")?.slice(0, 100) || randomUUID();
       res.setHeader("x-request-id", requestId);
       res.locals.requestId = requestId;
+      if (!env.sqlStatementHeader) return next();
+      // Statements are counted only when reported: the async context costs CPU on every promise.
       const counter = { count: 0 };
-      if (env.sqlStatementHeader) {
-        const writeHead = res.writeHead;
-        res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
-          if (!res.headersSent) res.setHeader("x-sql-statements", String(counter.count));
-          return writeHead.apply(this, args);
-        } as typeof writeHead;
-      }
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+        if (!res.headersSent) res.setHeader("x-sql-statements", String(counter.count));
+        return writeHead.apply(this, args);
+      } as typeof writeHead;
       withStatementCounter(counter, () => next());
     },
     ...rateLimitMiddleware(env.rateLimit, logger),

@@ -37,7 +37,9 @@ class ContextPreservingPool extends pg.Pool {
 
 /** A pg pool with an error listener, so that a dropped idle connection is logged instead of crashing the process. */
 export function createPool(connectionString: string, options: PoolOptions = {}): pg.Pool {
-  const pool = new ContextPreservingPool({
+  // Only a pool that reports statements needs queued requests to keep their caller's context.
+  const Pool = options.onQuery ? ContextPreservingPool : pg.Pool;
+  const pool = new Pool({
     connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? "tradegraph",

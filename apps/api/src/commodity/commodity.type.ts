@@ -2,7 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
 
-@ObjectType({ implements: Node, description: "A Harmonized System commodity heading, e.g. 2709 crude petroleum oils." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A Harmonized System commodity heading, e.g. 2709 crude petroleum oils." })
 export class Commodity extends Node {
   @Field(() => String)
   hsCode!: string;

@@ -4,7 +4,7 @@ import { ErrorCode, userInputError } from "../errors";
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType({ description: "Where a page sits in its list (Relay cursor connections)." })
+@ObjectType({ simpleResolvers: true, description: "Where a page sits in its list (Relay cursor connections)." })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -86,7 +86,7 @@ export function Connection<T extends object>(name: string, nodeType: ClassType<T
   const existing = connections.get(name);
   if (existing) return existing as ClassType<ConnectionShape<T>>;
 
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String, { description: "Opaque cursor for `after`/`before`." })
     cursor!: string;
@@ -95,7 +95,7 @@ export function Connection<T extends object>(name: string, nodeType: ClassType<T
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType implements ConnectionShape<T> {
     @Field(() => [Edge])
     edges!: Edge[];

@@ -2,7 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
 
-@ObjectType({ implements: Node, description: "An ISO 3166-1 country." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "An ISO 3166-1 country." })
 export class Country extends Node {
   @Field(() => String, { description: "ISO 3166-1 alpha-2 code, e.g. AZ." })
   code!: string;

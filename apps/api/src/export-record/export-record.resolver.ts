@@ -3,6 +3,7 @@ import { Commodity } from "../commodity/commodity.type";
 import { Connection, toConnection, type ConnectionShape } from "../common/connection";
 import type { Context } from "../context";
 import { Country } from "../country/country.type";
+import { commodityOf, countryOf } from "../reference-data";
 import { Source } from "../source/source.type";
 import { ExportRecordsArgs } from "./export-record.args";
 import { listExportRecords } from "./export-record.service";
@@ -17,19 +18,20 @@ export class ExportRecordResolver {
     return toConnection("ExportRecord", ExportRecord, await listExportRecords(db, args));
   }
 
+  // Countries and commodities come straight from the in-memory reference data: no promise per row.
   @FieldResolver(() => Country)
-  async exporter(@Root() record: ExportRecord, @Ctx() { loaders }: Context): Promise<Country> {
-    return (await loaders.country.load(record.exporterCode))!;
+  exporter(@Root() record: ExportRecord, @Ctx() context: Context): Country | Promise<Country | null> {
+    return countryOf(context, record.exporterCode);
   }
 
   @FieldResolver(() => Country)
-  async importer(@Root() record: ExportRecord, @Ctx() { loaders }: Context): Promise<Country> {
-    return (await loaders.country.load(record.importerCode))!;
+  importer(@Root() record: ExportRecord, @Ctx() context: Context): Country | Promise<Country | null> {
+    return countryOf(context, record.importerCode);
   }
 
   @FieldResolver(() => Commodity)
-  async commodity(@Root() record: ExportRecord, @Ctx() { loaders }: Context): Promise<Commodity> {
-    return (await loaders.commodity.load(record.commodityCode))!;
+  commodity(@Root() record: ExportRecord, @Ctx() context: Context): Commodity | Promise<Commodity | null> {
+    return commodityOf(context, record.commodityCode);
   }
 
   @FieldResolver(() => Source)

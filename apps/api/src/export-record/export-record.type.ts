@@ -4,7 +4,7 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
 
-@ObjectType({ implements: Node, description: "One observed trade flow: an exporter's shipments of a commodity to an importer in a month." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "One observed trade flow: an exporter's shipments of a commodity to an importer in a month." })
 export class ExportRecord extends Node {
   key!: number;
   exporterCode!: string;

@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Commodity } from "../commodity/commodity.type";
 import type { Context } from "../context";
+import { countryOf } from "../reference-data";
 import { userInputError } from "../errors";
 import { Country } from "../country/country.type";
 import { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
@@ -37,7 +38,7 @@ export class TradeResolver {
 @Resolver(() => PartnerShare)
 export class PartnerShareResolver {
   @FieldResolver(() => Country)
-  async partner(@Root() share: PartnerShare, @Ctx() { loaders }: Context): Promise<Country> {
-    return (await loaders.country.load(share.partnerCode))!;
+  partner(@Root() share: PartnerShare, @Ctx() context: Context): Country | Promise<Country | null> {
+    return countryOf(context, share.partnerCode);
   }
 }

@@ -15,7 +15,7 @@ export enum Granularity {
 }
 registerEnumType(Granularity, { name: "Granularity" });
 
-@ObjectType({ description: "One buyer of an exporter's commodity over a period, with its rank and share." })
+@ObjectType({ simpleResolvers: true, description: "One buyer of an exporter's commodity over a period, with its rank and share." })
 export class PartnerShare {
   partnerCode!: string;
 
@@ -47,7 +47,7 @@ export class PartnerShare {
   records!: number;
 }
 
-@ObjectType({ description: "An exporter's buyers of one commodity over a period of months." })
+@ObjectType({ simpleResolvers: true, description: "An exporter's buyers of one commodity over a period of months." })
 export class TopPartners {
   exporterCode!: string;
   commodityCode!: string;
@@ -80,7 +80,7 @@ export class TopPartners {
   partners!: PartnerShare[];
 }
 
-@ObjectType({ description: "Totals for one month, quarter or year. Empty buckets are present with records = 0 and null figures." })
+@ObjectType({ simpleResolvers: true, description: "Totals for one month, quarter or year. Empty buckets are present with records = 0 and null figures." })
 export class TradeSeriesPoint {
   @Field(() => String, { description: "2024-01 (month), 2024-Q1 (quarter) or 2024 (year)." })
   bucket!: string;
