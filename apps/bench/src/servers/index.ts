@@ -57,8 +57,14 @@ export function freePort(): Promise<number> {
 
 /** tradegraph's built entry point, found through the workspace dependency on @tradegraph/api. */
 export function tradegraphMain(): string {
-  const main = path.join(path.dirname(require.resolve("@tradegraph/api")), "main.js");
-  if (!existsSync(main)) throw new Error(`${main} is missing: build the API first (npx turbo run build --filter=@tradegraph/api).`);
+  const missing = "apps/api is not built: run `npx turbo run build --filter=@tradegraph/api` (npm run bench does).";
+  let main: string;
+  try {
+    main = path.join(path.dirname(require.resolve("@tradegraph/api")), "main.js");
+  } catch {
+    throw new Error(missing);
+  }
+  if (!existsSync(main)) throw new Error(missing);
   return main;
 }
 
