@@ -1,4 +1,4 @@
-import type { CountryCode } from "./country";
+import type { CountryCode, CountryInfo } from "./country";
 import type { Period } from "./period";
 
 /** Where a fact comes from. Every fact points to one; what the source doesn't say stays null. */
@@ -13,15 +13,8 @@ export interface Source {
   synthetic: boolean;
 }
 
-export interface Country {
-  code: CountryCode;
-  alpha3: string;
-  numeric: string;
-  name: string;
-  officialName: string;
-  region: string | null;
-  subregion: string | null;
-}
+/** An ISO 3166-1 country: the record ISO_COUNTRIES holds for each code. */
+export type Country = CountryInfo;
 
 /** A Harmonized System commodity, e.g. 2709 crude petroleum oils. */
 export interface Commodity {
