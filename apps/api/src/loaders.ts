@@ -1,5 +1,6 @@
 import type { Database } from "@tradegraph/db";
 import DataLoader from "dataloader";
+import { toDay } from "./common/date-range";
 import { EXPORT_RECORD_COLUMNS } from "./export-record/export-record.service";
 import { toExportRecord, type ExportRecord, type ExportRecordRow } from "./export-record/export-record.type";
 import type { CachedTable, ReferenceData } from "./reference-data";
@@ -38,9 +39,6 @@ function fromTable<K, V>(table: CachedTable<K, V>): DataLoader<K, V | null> {
   });
 }
 
-/** `YYYY-MM-DD` (selected as text, so no time zone is involved) to a Date at UTC midnight. */
-const dateOf = (text: string | null) => (text == null ? null : new Date(`${text}T00:00:00Z`));
-
 /**
  * Per-request DataLoaders for every relation, so a page of N items costs one statement per relation (none for
  * countries and commodities, which come from the in-memory reference data). The hot ones use hand-written SQL.
@@ -58,7 +56,7 @@ export function createLoaders({ prisma, pool }: Database, reference: ReferenceDa
               FROM source WHERE id = ANY(${[...ids]}::int[])`,
         ),
       (row) => row.id,
-      ({ publishedOnText, ...row }) => Source.from({ ...row, publishedOn: dateOf(publishedOnText) }),
+      ({ publishedOnText, ...row }) => Source.from({ ...row, publishedOn: publishedOnText == null ? null : toDay(publishedOnText) }),
     ),
     exportRecord: batchBy(
       (ids: readonly number[]) =>

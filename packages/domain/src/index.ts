@@ -8,6 +8,7 @@ export {
   bucketsBetween,
   dateToPeriod,
   formatPeriod,
+  monthCount,
   monthsBetween,
   parsePeriod,
   parsePeriodRange,

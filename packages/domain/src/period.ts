@@ -69,6 +69,11 @@ export function dateToPeriod(date: Date): Period {
   return formatPeriod(date.getUTCFullYear(), date.getUTCMonth() + 1);
 }
 
+/** How many months a range covers, both ends included. */
+export function monthCount({ from, to }: PeriodRange): number {
+  return (periodYear(to) - periodYear(from)) * 12 + periodMonth(to) - periodMonth(from) + 1;
+}
+
 /** Every month from `from` to `to`, both included. */
 export function monthsBetween({ from, to }: PeriodRange): Period[] {
   const months: Period[] = [];

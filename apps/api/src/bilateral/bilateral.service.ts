@@ -1,4 +1,4 @@
-import { addMonths, parsePeriod, parsePeriodRange, periodMonth, periodToDate, periodYear, unitPricePerTonne, type PeriodRange } from "@tradegraph/domain";
+import { addMonths, monthCount, parsePeriod, parsePeriodRange, periodToDate, unitPricePerTonne, type PeriodRange } from "@tradegraph/domain";
 import { Commodity } from "../commodity/commodity.type";
 import type { Context } from "../context";
 import { countryCodeOf } from "../country/country.service";
@@ -9,12 +9,11 @@ import { Meeting, type MeetingRow } from "../meeting/meeting.type";
 import { hasSubject, REPORT_COLUMNS } from "../report/report.service";
 import { Report, type ReportRow } from "../report/report.type";
 import { join, queryRows, sql, type Sql } from "../sql";
-import { flowConditions, seriesFor } from "../trade/trade.service";
+import { flowConditions, MAX_SERIES_MONTHS, seriesFor } from "../trade/trade.service";
 import { Granularity, type TradeSeriesPoint } from "../trade/trade.type";
 import type { BilateralArgs } from "./bilateral.args";
 import { Bilateral, TimelineEntry, TimelineKind, TradeMonth, type CommodityTrade, type TradeDirection } from "./bilateral.type";
 
-const MAX_MONTHS = 600;
 
 type Deps = Pick<Context, "db" | "loaders">;
 
@@ -113,9 +112,9 @@ export async function bilateral(deps: Deps, args: BilateralArgs): Promise<Bilate
   };
   const [pair, range] = await Promise.all([loaders.country.loadMany([a, b]), tradeRange(deps, a, b, given)]);
   if (range) {
-    const months = (periodYear(range.to) - periodYear(range.from)) * 12 + periodMonth(range.to) - periodMonth(range.from) + 1;
-    if (months > MAX_MONTHS) {
-      throw userInputError(ErrorCode.BAD_USER_INPUT, `The range covers ${months} months; at most ${MAX_MONTHS}: narrow \`from\` and \`to\`.`, "from");
+    const months = monthCount(range);
+    if (months > MAX_SERIES_MONTHS) {
+      throw userInputError(ErrorCode.BAD_USER_INPUT, `The range covers ${months} months; at most ${MAX_SERIES_MONTHS}: narrow \`from\` and \`to\`.`, "from");
     }
   }
   const missing = [a, b].find((_, index) => !(pair[index] instanceof Country));

@@ -2,16 +2,23 @@ import type { Database } from "@tradegraph/db";
 import {
   addMonths,
   bucketsBetween,
+  monthCount,
   parseHsCode,
-  periodMonth,
-  periodYear, parsePeriod, parsePeriodRange, periodFirstDay, unitPricePerBarrel, unitPricePerTonne, type PeriodRange } from "@tradegraph/domain";
+  parsePeriod,
+  parsePeriodRange,
+  periodFirstDay,
+  unitPricePerBarrel,
+  unitPricePerTonne,
+  type PeriodRange,
+} from "@tradegraph/domain";
 import { countryCodeOf } from "../country/country.service";
 import { ErrorCode, parseInput, userInputError } from "../errors";
 import { join, queryRows, raw, sql, type Sql } from "../sql";
 import type { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
 import { RankBy, type PartnerShare, type TopPartners, type TradeSeries, type TradeSeriesPoint } from "./trade.type";
 
-const MAX_SERIES_MONTHS = 600;
+/** The longest range a series (or a bilateral summary) covers. */
+export const MAX_SERIES_MONTHS = 600;
 
 const num = (value: string | null): number | null => (value == null ? null : Number(value));
 
@@ -137,7 +144,7 @@ export async function tradeSeries(db: Database, args: TradeSeriesArgs): Promise<
   const importer = args.importer != null ? countryCodeOf(args.importer, "importer") : null;
   const commodity = args.commodity != null ? parseInput("commodity", () => parseHsCode(args.commodity!)) : null;
   const range = parseInput("from", () => parsePeriodRange(args.from, args.to));
-  const months = (periodYear(range.to) - periodYear(range.from)) * 12 + periodMonth(range.to) - periodMonth(range.from) + 1;
+  const months = monthCount(range);
   if (months > MAX_SERIES_MONTHS) {
     throw userInputError(ErrorCode.BAD_USER_INPUT, `A series covers at most ${MAX_SERIES_MONTHS} months, got ${months}.`, "to");
   }
