@@ -69,6 +69,9 @@ async function checkCorrectness(scenarios: Scenario[], servers: RunningServer[])
         }
       }
       const reference = answers.has("raw") ? "raw" : [...answers.keys()][0];
+      if (reference !== undefined && !(scenario.rowsOf(answers.get(reference)) > 0)) {
+        mismatches.push({ scenario: scenario.id, variant: variant.label, server: reference, problem: "empty answer, but the parameters were picked from the data" });
+      }
       for (const [name, answer] of answers) {
         if (name === reference) continue;
         const problem = firstDifference(answers.get(reference!), answer);
@@ -179,6 +182,11 @@ async function run(options: BenchOptions, argv: string[]): Promise<void> {
       }
     }
     await monitor.close();
+    // The smoke test's loads are small enough that any failed request is a fault, not load.
+    const failedRuns = runs.filter((r) => r.errors > 0);
+    if (options.quick && failedRuns.length > 0) {
+      throw new Error(`${failedRuns.length} load run(s) had failed requests: ${failedRuns.map((r) => `${r.server} ${r.scenario} ${r.errors}`).join(", ")}`);
+    }
 
     const summaries = summarise(runs, statements, options.scenarios);
     const titles = Object.fromEntries(scenarios.map((s) => [s.id, s.title])) as Partial<Record<ScenarioId, string>>;

@@ -60,6 +60,8 @@ export interface TestDatabaseOptions {
   seed?: boolean;
   serverUrl?: string;
   poolSize?: number;
+  /** PostgreSQL statement_timeout for the pool's connections, as the API sets it. */
+  statementTimeoutMs?: number;
   onQuery?: (text: string) => void;
 }
 
@@ -81,13 +83,19 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     } finally {
       client.release();
     }
-    database = await openDatabase({ url: withDatabase(serverUrl, name), migrate: false, poolSize: options.poolSize, onQuery: options.onQuery });
+    database = await openDatabase({
+      url: withDatabase(serverUrl, name),
+      migrate: false,
+      poolSize: options.poolSize,
+      statementTimeoutMs: options.statementTimeoutMs,
+      onQuery: options.onQuery,
+    });
     drop = async () => {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     };
   } else {
-    database = await openDatabase({ dataDir: null, onQuery: options.onQuery });
+    database = await openDatabase({ dataDir: null, statementTimeoutMs: options.statementTimeoutMs, onQuery: options.onQuery });
   }
 
   if (options.seed) await seedDatabase(database.prisma);

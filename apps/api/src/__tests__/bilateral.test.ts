@@ -246,7 +246,7 @@ describe("bilateral: a busier pair", () => {
     const small = await bilateral(`a: "IL", b: "AZ"`);
     const large = await bilateral(`a: "FR", b: "DE"`);
     expect(large.body.errors).toBeUndefined();
-    expect(Number.isInteger(small.statements)).toBe(true);
+    expect(small.statements).toBeGreaterThan(0);
     expect(large.statements).toBe(small.statements);
   });
 

@@ -49,10 +49,15 @@ describe("100 parallel upserts of the same natural key", () => {
     }
     console.log(`concurrency: ${100 - refused} of 100 parallel upserts succeeded at once, ${refused} were refused as busy and succeeded when resent`);
     expect(new Set(answers.map((a) => a.body.data?.upsertExportRecord.exportRecord?.id)).size).toBe(1);
+    // Each upsert answers with the figures it wrote.
+    expect(answers.map((a) => (a.body.data?.upsertExportRecord.exportRecord as { valueUsd?: number } | null)?.valueUsd)).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
     const rows = await server.db.prisma.exportRecord.findMany({ where: { exporterCode: "AZ", importerCode: "IT", commodityCode: "2709", period: new Date("1950-01-01") } });
     expect(rows).toHaveLength(1);
-    // The last writer wins with one of the values sent.
-    expect(Number(rows[0]!.valueUsd)).toBeGreaterThanOrEqual(1);
+    // The last writer wins with one of the values sent, whole (an integer from 1 to 100).
+    const stored = Number(rows[0]!.valueUsd);
+    expect(Number.isInteger(stored) && stored >= 1 && stored <= 100).toBe(true);
   }, 60_000);
 });
 
@@ -78,7 +83,16 @@ describe("parallel imports of overlapping files", () => {
        FROM export_record e JOIN source s ON s.id = e.source_id WHERE s.publisher = $1 AND s.title = $2`,
       [source.publisher, source.title],
     );
-    return { rows: Number(rows[0]!.rows), keys: Number(rows[0]!.keys), sources: await server.db.prisma.source.count({ where: source }) };
+    const values = await server.db.pool.query<{ value_usd: string }>(
+      `SELECT DISTINCT e.value_usd FROM export_record e JOIN source s ON s.id = e.source_id WHERE s.publisher = $1 AND s.title = $2 ORDER BY 1`,
+      [source.publisher, source.title],
+    );
+    return {
+      rows: Number(rows[0]!.rows),
+      keys: Number(rows[0]!.keys),
+      sources: await server.db.prisma.source.count({ where: source }),
+      values: values.rows.map((row) => Number(row.value_usd)),
+    };
   }
 
   it("in the same row order: every import succeeds and each natural key is stored once", async () => {
@@ -88,7 +102,10 @@ describe("parallel imports of overlapping files", () => {
       files.map((content, i) => importExportRecords(server.db, content, { format: "csv", source, mode: "strict", batchSize: 250, actor: `import ${i}` })),
     );
     for (const summary of summaries) expect({ ok: summary.ok, errors: summary.errors }).toEqual({ ok: true, errors: [] });
-    expect(await stored(source)).toEqual({ rows: 1800, keys: 1800, sources: 1 });
+    const result = await stored(source);
+    expect({ ...result, values: undefined }).toEqual({ rows: 1800, keys: 1800, sources: 1, values: undefined });
+    // Every stored figure is one a file sent; file 4 covers every key, so whatever ran last, it is one of 1–4.
+    expect(result.values.every((v) => [1, 2, 3, 4].includes(v))).toBe(true);
   }, 60_000);
 
   /** Rows in opposite orders would deadlock; the importer takes a per-source lock, so all of them succeed. */
@@ -99,7 +116,9 @@ describe("parallel imports of overlapping files", () => {
       files.map((content, i) => importExportRecords(server.db, content, { format: "csv", source, mode: "strict", batchSize: 250, actor: `reversed import ${i}` })),
     );
     for (const summary of summaries) expect({ ok: summary.ok, errors: summary.errors }).toEqual({ ok: true, errors: [] });
-    expect(await stored(source)).toEqual({ rows: 1800, keys: 1800, sources: 1 });
+    const result = await stored(source);
+    expect({ ...result, values: undefined }).toEqual({ rows: 1800, keys: 1800, sources: 1, values: undefined });
+    expect(result.values.every((v) => [1, 2, 3, 4].includes(v))).toBe(true);
   }, 60_000);
 });
 

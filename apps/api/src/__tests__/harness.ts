@@ -8,8 +8,18 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
   body: { data?: T | null; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }> };
-  /** SQL statements the request ran (x-sql-statements header). */
-  statements: number;
+  /** SQL statements the request ran (x-sql-statements header); reading it throws when the header is missing. */
+  readonly statements: number;
+}
+
+/** The x-sql-statements header as a count; a missing or malformed header fails the test instead of comparing NaN. */
+export function statementsOf(headers: Headers): number {
+  const header = headers.get("x-sql-statements");
+  const count = Number(header);
+  if (header == null || !/^\d+$/.test(header) || !Number.isSafeInteger(count)) {
+    throw new Error(`expected an x-sql-statements header with a count, got ${JSON.stringify(header)}`);
+  }
+  return count;
 }
 
 export interface TestServer {
@@ -28,9 +38,10 @@ export interface TestServer {
 export async function startTestServer(
   options: { env?: Record<string, string>; seed?: boolean; logs?: string[] } = {},
 ): Promise<TestServer> {
-  const db = await createTestDatabase({ seed: options.seed ?? true, onQuery: countStatement });
   // Rate limits far above what any suite sends (rate-limit.test.ts sets its own).
   const env = parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_PER_MINUTE_WITH_KEY: "1000000", ...options.env });
+  // The statement timeout as main.ts sets it.
+  const db = await createTestDatabase({ seed: options.seed ?? true, onQuery: countStatement, statementTimeoutMs: env.limits.executionTimeoutMs });
   const logs = options.logs;
   const logger = logs ? createLogger("info", { write: (line: string) => void logs.push(line) }) : createLogger(env.logLevel);
   const server = await createServer({ env, db, logger });
@@ -50,7 +61,9 @@ export async function startTestServer(
         status: response.status,
         headers: response.headers,
         body: JSON.parse(text),
-        statements: Number(response.headers.get("x-sql-statements") ?? NaN),
+        get statements() {
+          return statementsOf(response.headers);
+        },
       };
     },
     async close() {

@@ -161,7 +161,7 @@ describe("meetings", () => {
     expect(small.body.errors).toBeUndefined();
     expect(large.body.errors).toBeUndefined();
     expect(large.body.data!.meetings.nodes).toHaveLength(30);
-    expect(Number.isInteger(small.statements)).toBe(true);
+    expect(small.statements).toBeGreaterThan(0);
     expect(large.statements).toBe(small.statements);
     // The page, participants, countries and sources: one statement each.
     expect(large.statements).toBeLessThanOrEqual(5);

@@ -36,7 +36,7 @@ describe("SQL statements per request", () => {
     const large = await server.gql<{ exportRecords: { edges: unknown[] } }>(QUERY, { first: 100 });
     expect(small.body.data!.exportRecords.edges).toHaveLength(5);
     expect(large.body.data!.exportRecords.edges).toHaveLength(100);
-    expect(Number.isInteger(small.statements)).toBe(true);
+    expect(small.statements).toBeGreaterThan(0);
     // One page query plus one batched load of the sources; countries and commodities are in memory.
     expect(small.statements).toBe(2);
     expect(large.statements).toBe(small.statements);

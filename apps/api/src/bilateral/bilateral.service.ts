@@ -9,7 +9,7 @@ import { Meeting, type MeetingRow } from "../meeting/meeting.type";
 import { hasSubject, REPORT_COLUMNS } from "../report/report.service";
 import { Report, type ReportRow } from "../report/report.type";
 import { join, queryRows, sql, type Sql } from "../sql";
-import { flowConditions, MAX_SERIES_MONTHS, seriesFor } from "../trade/trade.service";
+import { flowConditions, MAX_SERIES_MONTHS, PRICED_SUMS, seriesFor } from "../trade/trade.service";
 import { Granularity, type TradeSeriesPoint } from "../trade/trade.type";
 import type { BilateralArgs } from "./bilateral.args";
 import { Bilateral, TimelineEntry, TimelineKind, TradeMonth, type CommodityTrade, type TradeDirection } from "./bilateral.type";
@@ -64,10 +64,18 @@ async function loadTrade({ db, loaders }: Deps, pair: [Country, Country], range:
     ? await Promise.all([
         seriesFor(db, flowConditions(a.code, b.code, null, range), range, Granularity.MONTH),
         seriesFor(db, flowConditions(b.code, a.code, null, range), range, Granularity.MONTH),
-        queryRows<{ exporter: string; commodity: string; quantity: string | null; value: string | null; records: number }>(
+        queryRows<{
+          exporter: string;
+          commodity: string;
+          quantity: string | null;
+          value: string | null;
+          priced_value: string | null;
+          priced_quantity: string | null;
+          records: number;
+        }>(
           db.pool,
           sql`SELECT exporter_code AS exporter, commodity_code AS commodity, sum(quantity_tonnes) AS quantity,
-                     sum(value_usd) AS value, count(*)::int AS records
+                     sum(value_usd) AS value, ${PRICED_SUMS}, count(*)::int AS records
               FROM export_record WHERE ${eitherWay(a.code, b.code, range)}
               GROUP BY exporter_code, commodity_code
               ORDER BY sum(value_usd) DESC NULLS LAST, commodity_code`,
@@ -89,7 +97,8 @@ async function loadTrade({ db, loaders }: Deps, pair: [Country, Country], range:
         const quantityTonnes = num(row.quantity);
         const valueUsd = num(row.value);
         const commodity = commodityByCode.get(row.commodity)!;
-        return { commodity, quantityTonnes, valueUsd, unitPriceUsdPerTonne: unitPricePerTonne(valueUsd, quantityTonnes), records: row.records };
+        const unitPriceUsdPerTonne = unitPricePerTonne(num(row.priced_value), num(row.priced_quantity));
+        return { commodity, quantityTonnes, valueUsd, unitPriceUsdPerTonne, records: row.records };
       }),
     series,
   });

@@ -22,6 +22,11 @@ export const MAX_SERIES_MONTHS = 600;
 
 const num = (value: string | null): number | null => (value == null ? null : Number(value));
 
+/** A unit price divides value by quantity over the same records: those with both figures. */
+export const PRICED_SUMS = raw(
+  "sum(value_usd) FILTER (WHERE quantity_tonnes IS NOT NULL) AS priced_value, sum(quantity_tonnes) FILTER (WHERE value_usd IS NOT NULL) AS priced_quantity",
+);
+
 function rangeOf(args: { period?: string | null; from?: string | null; to?: string | null }): PeriodRange {
   if (args.period != null) {
     if (args.from != null || args.to != null) {
@@ -49,6 +54,8 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
     partner: string;
     quantity: string | null;
     value: string | null;
+    priced_value: string | null;
+    priced_quantity: string | null;
     records: number;
     reported_rank: number | null;
     rank: string | null;
@@ -58,7 +65,7 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
   }>(
     db.pool,
     sql`WITH flows AS (
-          SELECT importer_code AS partner, sum(quantity_tonnes) AS quantity, sum(value_usd) AS value,
+          SELECT importer_code AS partner, sum(quantity_tonnes) AS quantity, sum(value_usd) AS value, ${PRICED_SUMS},
                  count(*)::int AS records, min(reported_rank) AS reported_rank
           FROM export_record
           WHERE exporter_code = ${exporter} AND commodity_code = ${commodity}
@@ -80,14 +87,16 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
     const quantityTonnes = num(row.quantity);
     const valueUsd = num(row.value);
     const figure = args.by === RankBy.QUANTITY ? quantityTonnes : valueUsd;
+    const pricedValue = num(row.priced_value);
+    const pricedQuantity = num(row.priced_quantity);
     return {
       partnerCode: row.partner,
       rank: row.rank == null ? null : Number(row.rank),
       quantityTonnes,
       valueUsd,
       share: figure == null || !total ? null : figure / total,
-      unitPriceUsdPerTonne: unitPricePerTonne(valueUsd, quantityTonnes),
-      unitPriceUsdPerBarrel: unitPricePerBarrel(valueUsd, quantityTonnes, commodity),
+      unitPriceUsdPerTonne: unitPricePerTonne(pricedValue, pricedQuantity),
+      unitPriceUsdPerBarrel: unitPricePerBarrel(pricedValue, pricedQuantity, commodity),
       reportedRank: row.reported_rank,
       records: row.records,
     };
@@ -117,9 +126,17 @@ export function flowConditions(exporter: string, importer: string | null, commod
 
 /** Monthly totals summed in SQL, grouped into buckets; every bucket of the range is present. */
 export async function seriesFor(db: Database, conditions: Sql[], range: PeriodRange, granularity: TradeSeries["granularity"]): Promise<TradeSeriesPoint[]> {
-  const rows = await queryRows<{ month: string; quantity: string | null; value: string | null; records: number }>(
+  const rows = await queryRows<{
+    month: string;
+    quantity: string | null;
+    value: string | null;
+    priced_value: string | null;
+    priced_quantity: string | null;
+    records: number;
+  }>(
     db.pool,
-    sql`SELECT to_char(period, 'YYYY-MM') AS month, sum(quantity_tonnes) AS quantity, sum(value_usd) AS value, count(*)::int AS records
+    sql`SELECT to_char(period, 'YYYY-MM') AS month, sum(quantity_tonnes) AS quantity, sum(value_usd) AS value, ${PRICED_SUMS},
+               count(*)::int AS records
         FROM export_record WHERE ${join(conditions, " AND ")}
         GROUP BY period`,
   );
@@ -127,15 +144,20 @@ export async function seriesFor(db: Database, conditions: Sql[], range: PeriodRa
   return bucketsBetween(range, granularity).map((bucket) => {
     let quantity: number | null = null;
     let value: number | null = null;
+    let pricedQuantity: number | null = null;
+    let pricedValue: number | null = null;
     let records = 0;
+    const add = (sum: number | null, figure: string | null) => (figure == null ? sum : (sum ?? 0) + Number(figure));
     for (let month = bucket.from; month <= bucket.to; month = addMonths(month, 1)) {
       const row = byMonth.get(month);
       if (!row) continue;
       records += row.records;
-      if (row.quantity != null) quantity = (quantity ?? 0) + Number(row.quantity);
-      if (row.value != null) value = (value ?? 0) + Number(row.value);
+      quantity = add(quantity, row.quantity);
+      value = add(value, row.value);
+      pricedQuantity = add(pricedQuantity, row.priced_quantity);
+      pricedValue = add(pricedValue, row.priced_value);
     }
-    return { ...bucket, quantityTonnes: quantity, valueUsd: value, unitPriceUsdPerTonne: unitPricePerTonne(value, quantity), records };
+    return { ...bucket, quantityTonnes: quantity, valueUsd: value, unitPriceUsdPerTonne: unitPricePerTonne(pricedValue, pricedQuantity), records };
   });
 }
 

@@ -34,7 +34,7 @@ export class PartnerShare {
   @Field(() => Float, { nullable: true, description: "Share (0–1) of the exporter's recorded total of the chosen figure." })
   share!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "valueUsd / quantityTonnes." })
+  @Field(() => Float, { nullable: true, description: "USD per tonne over the records that have both a value and a quantity." })
   unitPriceUsdPerTonne!: number | null;
 
   @Field(() => Float, { nullable: true, description: "For crude oil (HS 2709) at 7.33 barrels per tonne." })
