@@ -9,7 +9,7 @@ import { Meeting, type MeetingRow } from "../meeting/meeting.type";
 import { hasSubject, REPORT_COLUMNS } from "../report/report.service";
 import { Report, type ReportRow } from "../report/report.type";
 import { join, queryRows, sql, type Sql } from "../sql";
-import { flowConditions, MAX_SERIES_MONTHS, PRICED_SUMS, seriesFor } from "../trade/trade.service";
+import { flowConditions, MAX_SERIES_MONTHS, PRICED_SUMS, seriesFor, type SummedFigures } from "../trade/trade.service";
 import { Granularity, type TradeSeriesPoint } from "../trade/trade.type";
 import type { BilateralArgs } from "./bilateral.args";
 import { Bilateral, TimelineEntry, TimelineKind, TradeMonth, type CommodityTrade, type TradeDirection } from "./bilateral.type";
@@ -64,15 +64,7 @@ async function loadTrade({ db, loaders }: Deps, pair: [Country, Country], range:
     ? await Promise.all([
         seriesFor(db, flowConditions(a.code, b.code, null, range), range, Granularity.MONTH),
         seriesFor(db, flowConditions(b.code, a.code, null, range), range, Granularity.MONTH),
-        queryRows<{
-          exporter: string;
-          commodity: string;
-          quantity: string | null;
-          value: string | null;
-          priced_value: string | null;
-          priced_quantity: string | null;
-          records: number;
-        }>(
+        queryRows<SummedFigures & { exporter: string; commodity: string }>(
           db.pool,
           sql`SELECT exporter_code AS exporter, commodity_code AS commodity, sum(quantity_tonnes) AS quantity,
                      sum(value_usd) AS value, ${PRICED_SUMS}, count(*)::int AS records

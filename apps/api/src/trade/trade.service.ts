@@ -27,6 +27,15 @@ export const PRICED_SUMS = raw(
   "sum(value_usd) FILTER (WHERE quantity_tonnes IS NOT NULL) AS priced_value, sum(quantity_tonnes) FILTER (WHERE value_usd IS NOT NULL) AS priced_quantity",
 );
 
+/** Summed figures of a group of records, with the PRICED_SUMS columns. */
+export interface SummedFigures {
+  quantity: string | null;
+  value: string | null;
+  priced_value: string | null;
+  priced_quantity: string | null;
+  records: number;
+}
+
 function rangeOf(args: { period?: string | null; from?: string | null; to?: string | null }): PeriodRange {
   if (args.period != null) {
     if (args.from != null || args.to != null) {
@@ -50,19 +59,16 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
     throw userInputError(ErrorCode.BAD_USER_INPUT, `\`limit\` must be between 1 and 100, got ${args.limit}.`, "limit");
   }
   const measure = raw(args.by === RankBy.QUANTITY ? "quantity" : "value");
-  const rows = await queryRows<{
-    partner: string;
-    quantity: string | null;
-    value: string | null;
-    priced_value: string | null;
-    priced_quantity: string | null;
-    records: number;
-    reported_rank: number | null;
-    rank: string | null;
-    total_quantity: string | null;
-    total_value: string | null;
-    partner_count: string;
-  }>(
+  const rows = await queryRows<
+    SummedFigures & {
+      partner: string;
+      reported_rank: number | null;
+      rank: string | null;
+      total_quantity: string | null;
+      total_value: string | null;
+      partner_count: string;
+    }
+  >(
     db.pool,
     sql`WITH flows AS (
           SELECT importer_code AS partner, sum(quantity_tonnes) AS quantity, sum(value_usd) AS value, ${PRICED_SUMS},
@@ -126,14 +132,7 @@ export function flowConditions(exporter: string, importer: string | null, commod
 
 /** Monthly totals summed in SQL, grouped into buckets; every bucket of the range is present. */
 export async function seriesFor(db: Database, conditions: Sql[], range: PeriodRange, granularity: TradeSeries["granularity"]): Promise<TradeSeriesPoint[]> {
-  const rows = await queryRows<{
-    month: string;
-    quantity: string | null;
-    value: string | null;
-    priced_value: string | null;
-    priced_quantity: string | null;
-    records: number;
-  }>(
+  const rows = await queryRows<SummedFigures & { month: string }>(
     db.pool,
     sql`SELECT to_char(period, 'YYYY-MM') AS month, sum(quantity_tonnes) AS quantity, sum(value_usd) AS value, ${PRICED_SUMS},
                count(*)::int AS records
