@@ -45,10 +45,23 @@ export const resolvers: NonEmptyArray<Function> = [
   ImportResolver,
 ];
 
+const ROOT_DESCRIPTIONS = {
+  query: "Reads: trade flows, meetings, reports and reference data. No API key needed.",
+  mutation: "Writes. Each needs an API key with the role it names; refused input comes back as `userErrors` and writes nothing.",
+};
+
+/** type-graphql has no option for the root types' descriptions: they are set on the built schema. */
+async function buildDescribedSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers, authChecker, validate: false });
+  schema.getQueryType()!.description = ROOT_DESCRIPTIONS.query;
+  schema.getMutationType()!.description = ROOT_DESCRIPTIONS.mutation;
+  return schema;
+}
+
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The GraphQL schema, built from the decorated classes once per process. */
 export function createSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, authChecker, validate: false });
+  built ??= buildDescribedSchema();
   return built;
 }

@@ -24,7 +24,7 @@ export class ApiKeyResolver {
   @Mutation(() => CreateApiKeyPayload, { description: "Creates an API key and returns it once. Needs an ADMIN key." })
   createApiKey(
     @Arg("name", () => String, { description: "What the key is for, at most 100 characters." }) name: string,
-    @Arg("role", () => ApiKeyRole) role: Role,
+    @Arg("role", () => ApiKeyRole, { description: "What the key may do: READER, EDITOR or ADMIN." }) role: Role,
     @Ctx() context: Context,
   ): Promise<CreateApiKeyPayload> {
     return createApiKey(context.db, authorizedActor(context), name, role);
@@ -32,7 +32,7 @@ export class ApiKeyResolver {
 
   @Authorized("ADMIN")
   @Mutation(() => RevokeApiKeyPayload, { description: "Revokes an API key for good: requests with it fail with UNAUTHENTICATED. Needs an ADMIN key." })
-  revokeApiKey(@Arg("id", () => ID) id: string, @Ctx() { db }: Context): Promise<RevokeApiKeyPayload> {
+  revokeApiKey(@Arg("id", () => ID, { description: "Global ID of the key (ApiKey.id)." }) id: string, @Ctx() { db }: Context): Promise<RevokeApiKeyPayload> {
     return revokeApiKey(db, id);
   }
 }

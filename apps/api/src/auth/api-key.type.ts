@@ -29,7 +29,7 @@ export interface ApiKeyRow {
 
 @ObjectType({ description: "An API key's metadata. The key itself is shown once, by createApiKey; only a hash of it is stored." })
 export class ApiKey {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Opaque global ID, for revokeApiKey." })
   id!: string;
 
   @Field(() => String, { description: "What the key is for, e.g. nightly-importer." })
@@ -38,10 +38,10 @@ export class ApiKey {
   @Field(() => String, { description: "The key's public part (tg_<prefix>_…), safe to log and show." })
   prefix!: string;
 
-  @Field(() => ApiKeyRole)
+  @Field(() => ApiKeyRole, { description: "What the key may do." })
   role!: Role;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: "When the key was created (ISO 8601, UTC)." })
   createdAt!: Date;
 
   @Field(() => String, { nullable: true, description: "Who created it: an API key or the command line." })
@@ -69,26 +69,26 @@ export class ApiKey {
 
 @ObjectType({ description: "The API key the request was made with." })
 export class Viewer {
-  @Field(() => String)
+  @Field(() => String, { description: "The key's name, e.g. nightly-importer." })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The key's public part (tg_<prefix>_…)." })
   prefix!: string;
 
-  @Field(() => ApiKeyRole)
+  @Field(() => ApiKeyRole, { description: "What the key may do." })
   role!: Role;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of createApiKey: the key (shown once) and its metadata, or userErrors." })
 export class CreateApiKeyPayload extends MutationPayload {
   @Field(() => String, { nullable: true, description: "The key, to send as `Authorization: Bearer <key>`. Shown only here: store it now." })
   key!: string | null;
 
-  @Field(() => ApiKey, { nullable: true })
+  @Field(() => ApiKey, { nullable: true, description: "The new key's metadata; null when userErrors is not empty." })
   apiKey!: ApiKey | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of revokeApiKey: the revoked key, or userErrors (INVALID_ID, NOT_FOUND)." })
 export class RevokeApiKeyPayload extends MutationPayload {
   @Field(() => ApiKey, { nullable: true, description: "The revoked key; revoking it again changes nothing." })
   apiKey!: ApiKey | null;

@@ -8,7 +8,7 @@ import { TradeSeriesPoint } from "../trade/trade.type";
 
 @ObjectType({ description: "One commodity's trade in one direction over the range." })
 export class CommodityTrade {
-  @Field(() => Commodity)
+  @Field(() => Commodity, { description: "The commodity heading traded." })
   commodity!: Commodity;
 
   @Field(() => Float, { nullable: true, description: "Metric tonnes (recorded figures only); null when no record gives one." })
@@ -17,7 +17,7 @@ export class CommodityTrade {
   @Field(() => Float, { nullable: true, description: "US dollars (recorded figures only); null when no record gives one." })
   valueUsd!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "valueUsd / quantityTonnes." })
+  @Field(() => Float, { nullable: true, description: "USD per tonne over the records that have both a value and a quantity; null when none has." })
   unitPriceUsdPerTonne!: number | null;
 
   @Field(() => Int, { description: "Export records summed into this line." })
@@ -26,10 +26,10 @@ export class CommodityTrade {
 
 @ObjectType({ description: "Trade from one country of the pair to the other over the range, all commodities." })
 export class TradeDirection {
-  @Field(() => Country)
+  @Field(() => Country, { description: "The exporting country of the pair." })
   exporter!: Country;
 
-  @Field(() => Country)
+  @Field(() => Country, { description: "The importing country of the pair." })
   importer!: Country;
 
   @Field(() => Float, { nullable: true, description: "Metric tonnes (recorded figures only); null when no record gives one." })
@@ -53,19 +53,19 @@ export class TradeMonth {
   @Field(() => String, { description: "Calendar month, YYYY-MM." })
   period!: string;
 
-  @Field(() => Country)
+  @Field(() => Country, { description: "The exporting country." })
   exporter!: Country;
 
-  @Field(() => Country)
+  @Field(() => Country, { description: "The importing country." })
   importer!: Country;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "Metric tonnes in the month (recorded figures only); null when no record gives one." })
   quantityTonnes!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "US dollars in the month (recorded figures only); null when no record gives one." })
   valueUsd!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Export records summed into this month." })
   records!: number;
 }
 
@@ -74,7 +74,15 @@ export enum TimelineKind {
   MEETING = "MEETING",
   REPORT = "REPORT",
 }
-registerEnumType(TimelineKind, { name: "TimelineKind", description: "What a timeline entry holds." });
+registerEnumType(TimelineKind, {
+  name: "TimelineKind",
+  description: "What a timeline entry holds.",
+  valuesConfig: {
+    TRADE: { description: "A TradeMonth: one month of trade in one direction." },
+    MEETING: { description: "A Meeting between the two countries." },
+    REPORT: { description: "A Report about both countries." },
+  },
+});
 
 export const TimelineItem = createUnionType({
   name: "TimelineItem",
@@ -90,10 +98,10 @@ export class TimelineEntry {
   })
   date!: Date | null;
 
-  @Field(() => TimelineKind)
+  @Field(() => TimelineKind, { description: "What `item` is, for clients that switch on it." })
   kind!: TimelineKind;
 
-  @Field(() => TimelineItem)
+  @Field(() => TimelineItem, { description: "The fact: a TradeMonth, a Meeting or a Report." })
   item!: TradeMonth | Meeting | Report;
 }
 

@@ -4,10 +4,10 @@ import { Node } from "../common/node.type";
 
 @ObjectType({ simpleResolvers: true, implements: Node, description: "A Harmonized System commodity heading, e.g. 2709 crude petroleum oils." })
 export class Commodity extends Node {
-  @Field(() => String)
+  @Field(() => String, { description: "Harmonized System code, 2, 4 or 6 digits, e.g. 2709." })
   hsCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The heading's text in the HS nomenclature, e.g. Petroleum oils, crude." })
   description!: string;
 
   static from(row: { hsCode: string; description: string }): Commodity {

@@ -6,16 +6,16 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 @ObjectType({ simpleResolvers: true, description: "Where a page sits in its list (Relay cursor connections)." })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "More items follow the last edge: pass `endCursor` as `after` to get them." })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "More items come before the first edge: pass `startCursor` as `before` (with `last`) to get them." })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Cursor of the first edge; null on an empty page." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Cursor of the last edge; null on an empty page." })
   endCursor!: string | null;
 }
 
@@ -24,13 +24,19 @@ export class ConnectionArgs {
   @Field(() => Int, { nullable: true, description: `Items after \`after\`, 1 to ${MAX_PAGE_SIZE}. Default ${DEFAULT_PAGE_SIZE}.` })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Start after this cursor (a `cursor` or `endCursor` of the same list). INVALID_CURSOR when it is not one; not with `before`.",
+  })
   after?: string | null;
 
   @Field(() => Int, { nullable: true, description: `Items before \`before\`, 1 to ${MAX_PAGE_SIZE}.` })
   last?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "End before this cursor (a `cursor` or `startCursor` of the same list), with `last`. INVALID_CURSOR when it is not one.",
+  })
   before?: string | null;
 }
 
@@ -86,24 +92,27 @@ export function Connection<T extends object>(name: string, nodeType: ClassType<T
   const existing = connections.get(name);
   if (existing) return existing as ClassType<ConnectionShape<T>>;
 
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${name} in a page, with its cursor.` })
   class Edge {
     @Field(() => String, { description: "Opaque cursor for `after`/`before`." })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${name} items (Relay cursor connection): up to ${MAX_PAGE_SIZE} per page, ${DEFAULT_PAGE_SIZE} by default.`,
+  })
   class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: "The page's items with their cursors, in list order." })
     edges!: Edge[];
 
     @Field(() => [nodeType], { description: "The nodes of `edges`, for clients that need no cursors." })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Whether more pages exist, and the cursors to fetch them." })
     pageInfo!: PageInfo;
 
     private counter!: () => Promise<number>;

@@ -24,12 +24,12 @@ function fetchNode(id: string, context: Context, field: string): Promise<Node | 
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: "Any object by its global ID; null when it no longer exists." })
-  node(@Arg("id", () => ID) id: string, @Ctx() context: Context): Promise<Node | null> {
+  node(@Arg("id", () => ID, { description: "A global ID from any object's `id`. INVALID_ID when it is not one." }) id: string, @Ctx() context: Context): Promise<Node | null> {
     return fetchNode(id, context, "id");
   }
 
   @Query(() => [Node], { nullable: "items", description: `Objects by global IDs, in the same order (at most ${MAX_NODES}).` })
-  nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() context: Context): Promise<Array<Node | null>> {
+  nodes(@Arg("ids", () => [ID], { description: `Global IDs, at most ${MAX_NODES}. INVALID_ID for one that is not an ID.` }) ids: string[], @Ctx() context: Context): Promise<Array<Node | null>> {
     if (ids.length > MAX_NODES) {
       throw userInputError(ErrorCode.INVALID_PAGINATION, `At most ${MAX_NODES} IDs per request, got ${ids.length}.`, "ids");
     }

@@ -27,6 +27,15 @@ registerEnumType(UserErrorCode, {
   name: "UserErrorCode",
   description: "Machine-readable reason for a UserError.",
   valuesConfig: {
+    INVALID_COUNTRY_CODE: { description: "Not an ISO 3166-1 alpha-2 or alpha-3 code (two or three letters)." },
+    UNKNOWN_COUNTRY: { description: "A well-formed country code that no ISO 3166-1 country has." },
+    INVALID_PERIOD: { description: "Not a calendar month written YYYY-MM, e.g. 2024-01." },
+    INVALID_PERIOD_RANGE: { description: "A month range whose first month is after its last." },
+    INVALID_QUANTITY: { description: "A quantity in tonnes that is negative or not a finite number." },
+    INVALID_AMOUNT: { description: "A USD value that is negative or not a finite number (values are kept to cents)." },
+    INVALID_COMMODITY_CODE: { description: "Not an HS code of 2, 4 or 6 digits." },
+    INVALID_DATE_RANGE: { description: "Not a calendar day (YYYY-MM-DD), or an end day before the start day." },
+    INVALID_URL: { description: "Not an http(s) URL." },
     UNKNOWN_COMMODITY: { description: "A well-formed HS code that is not in the commodity list." },
     INVALID_RANK: { description: "A reported rank below 1." },
     SAME_COUNTRY: { description: "Exporter and importer are the same country." },
@@ -53,10 +62,10 @@ export class UserError {
   })
   field!: string[] | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What is wrong, in English, for people; match on `code` in programs." })
   message!: string;
 
-  @Field(() => UserErrorCode)
+  @Field(() => UserErrorCode, { description: "Why the input was refused, for programs." })
   code!: UserErrorCode;
 }
 

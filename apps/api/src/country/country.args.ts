@@ -2,7 +2,7 @@ import { ArgsType, Field, InputType } from "type-graphql";
 import { ConnectionArgs } from "../common/connection";
 import { ExportRecordsArgs } from "../export-record/export-record.args";
 
-@InputType()
+@InputType({ description: "Conditions on countries, all of which must hold." })
 export class CountryFilter {
   @Field(() => String, { nullable: true, description: "Region, e.g. Asia (exact, any case)." })
   region?: string | null;
@@ -16,7 +16,7 @@ export class CountryFilter {
 
 @ArgsType()
 export class CountriesArgs extends ConnectionArgs {
-  @Field(() => CountryFilter, { nullable: true })
+  @Field(() => CountryFilter, { nullable: true, description: "Only countries matching all of these conditions. Default: all 249." })
   filter?: CountryFilter | null;
 }
 

@@ -14,7 +14,11 @@ const CountryConnection = Connection("Country", Country);
 @Resolver(() => Country)
 export class CountryResolver {
   @Query(() => Country, { nullable: true, description: "A country by ISO 3166-1 alpha-2 or alpha-3 code, any case." })
-  country(@Arg("code", () => String) code: string, @Ctx() { loaders }: Context): Promise<Country | null> {
+  country(
+    @Arg("code", () => String, { description: "ISO 3166-1 alpha-2 or alpha-3, any case, e.g. AZ or aze. INVALID_COUNTRY_CODE when malformed, UNKNOWN_COUNTRY when unassigned." })
+    code: string,
+    @Ctx() { loaders }: Context,
+  ): Promise<Country | null> {
     return loaders.country.load(countryCodeOf(code, "code"));
   }
 

@@ -13,16 +13,16 @@ export class Country extends Node {
   @Field(() => String, { description: "ISO 3166-1 numeric code, e.g. 031." })
   numeric!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Common English name, e.g. Azerbaijan." })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Official English name, e.g. Republic of Azerbaijan." })
   officialName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Region: Africa, Americas, Antarctic, Asia, Europe or Oceania; null when unknown." })
   region!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Subregion, e.g. Western Asia; null where there is none (e.g. Antarctica)." })
   subregion!: string | null;
 
   static from(row: { code: string; alpha3: string; numeric: string; name: string; officialName: string; region: string | null; subregion: string | null }): Country {

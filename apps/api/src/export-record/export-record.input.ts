@@ -47,60 +47,60 @@ export class ExportRecordInput implements Partial<ExportRecord> {
   description: "Changes to an export record. Omitted fields keep their value; null clears a nullable field and is ignored for the others.",
 })
 export class UpdateExportRecordInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Exporter, ISO 3166-1 alpha-2 or alpha-3, any case." })
   exporter?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Importer, ISO 3166-1 alpha-2 or alpha-3, any case; not the exporter." })
   importer?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "HS code of a known commodity, e.g. 2709." })
   commodity?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Calendar month, YYYY-MM." })
   period?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Global ID of the Source the figures come from." })
   source?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "Metric tonnes, not negative; null clears it." })
   quantityTonnes?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "US dollars, not negative (kept to cents); null clears it." })
   valueUsd?: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "The source gives the quantity as approximate." })
   quantityApproximate?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "The source gives the value as approximate." })
   valueApproximate?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "The source marks the quantity as estimated." })
   quantityEstimated?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "The source marks the value as estimated." })
   valueEstimated?: boolean | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The importer's rank among the exporter's buyers as the source states it; 1 or more; null clears it." })
   reportedRank?: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of createExportRecord: the new record, or the userErrors that prevented it." })
 export class CreateExportRecordPayload extends MutationPayload {
   @Field(() => ExportRecord, { nullable: true, description: "The new record; null when userErrors is not empty." })
   exportRecord!: ExportRecord | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of updateExportRecord: the changed record, or the userErrors that prevented the change." })
 export class UpdateExportRecordPayload extends MutationPayload {
   @Field(() => ExportRecord, { nullable: true, description: "The record as changed; null when userErrors is not empty." })
   exportRecord!: ExportRecord | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of upsertExportRecord: the created or updated record, or userErrors." })
 export class UpsertExportRecordPayload extends MutationPayload {
   @Field(() => ExportRecord, { nullable: true, description: "The record as created or updated; null when userErrors is not empty." })
   exportRecord!: ExportRecord | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of deleteExportRecord: the deleted record's ID, or userErrors (INVALID_ID, NOT_FOUND)." })
 export class DeleteExportRecordPayload extends DeletePayload {}

@@ -17,15 +17,15 @@ import { createExportRecord, deleteExportRecord, updateExportRecord, upsertExpor
 export class ExportRecordMutationResolver {
   @Authorized("EDITOR")
   @Mutation(() => CreateExportRecordPayload, { description: "Adds a trade flow. DUPLICATE when its natural key exists. Needs an EDITOR key." })
-  createExportRecord(@Arg("input", () => ExportRecordInput) input: ExportRecordInput, @Ctx() context: Context): Promise<CreateExportRecordPayload> {
+  createExportRecord(@Arg("input", () => ExportRecordInput, { description: "The record to add." }) input: ExportRecordInput, @Ctx() context: Context): Promise<CreateExportRecordPayload> {
     return createExportRecord(context.db, authorizedActor(context), input);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => UpdateExportRecordPayload, { description: "Changes the given fields of a trade flow. Needs an EDITOR key." })
   updateExportRecord(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateExportRecordInput) input: UpdateExportRecordInput,
+    @Arg("id", () => ID, { description: "Global ID of the ExportRecord." }) id: string,
+    @Arg("input", () => UpdateExportRecordInput, { description: "The fields to change." }) input: UpdateExportRecordInput,
     @Ctx() context: Context,
   ): Promise<UpdateExportRecordPayload> {
     return updateExportRecord(context.db, authorizedActor(context), id, input);
@@ -37,13 +37,13 @@ export class ExportRecordMutationResolver {
       "Creates the trade flow with the input's natural key (exporter, importer, commodity, period, source), or replaces that flow's " +
       "figures and flags with the input's (omitted figures become null). Safe to repeat. Needs an EDITOR key.",
   })
-  upsertExportRecord(@Arg("input", () => ExportRecordInput) input: ExportRecordInput, @Ctx() context: Context): Promise<UpsertExportRecordPayload> {
+  upsertExportRecord(@Arg("input", () => ExportRecordInput, { description: "The record, found by its natural key." }) input: ExportRecordInput, @Ctx() context: Context): Promise<UpsertExportRecordPayload> {
     return upsertExportRecord(context.db, authorizedActor(context), input);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => DeleteExportRecordPayload, { description: "Deletes a trade flow. Needs an EDITOR key." })
-  deleteExportRecord(@Arg("id", () => ID) id: string, @Ctx() { db }: Context): Promise<DeleteExportRecordPayload> {
+  deleteExportRecord(@Arg("id", () => ID, { description: "Global ID of the ExportRecord." }) id: string, @Ctx() { db }: Context): Promise<DeleteExportRecordPayload> {
     return deleteExportRecord(db, id);
   }
 }

@@ -19,22 +19,22 @@ export class ExportRecordResolver {
   }
 
   // Countries and commodities come straight from the in-memory reference data: no promise per row.
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, { description: "The country the goods left." })
   exporter(@Root() record: ExportRecord, @Ctx() context: Context): Country | Promise<Country | null> {
     return countryOf(context, record.exporterCode);
   }
 
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, { description: "The country the goods went to." })
   importer(@Root() record: ExportRecord, @Ctx() context: Context): Country | Promise<Country | null> {
     return countryOf(context, record.importerCode);
   }
 
-  @FieldResolver(() => Commodity)
+  @FieldResolver(() => Commodity, { description: "What was traded (HS heading)." })
   commodity(@Root() record: ExportRecord, @Ctx() context: Context): Commodity | Promise<Commodity | null> {
     return commodityOf(context, record.commodityCode);
   }
 
-  @FieldResolver(() => Source)
+  @FieldResolver(() => Source, { description: "Where the figures come from." })
   async source(@Root() record: ExportRecord, @Ctx() { loaders }: Context): Promise<Source> {
     return (await loaders.source.load(record.sourceKey))!;
   }

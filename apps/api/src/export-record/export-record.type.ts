@@ -36,7 +36,7 @@ export class ExportRecord extends Node {
   @Field(() => Int, { nullable: true, description: "The importer's rank among the exporter's buyers as the source states it." })
   reportedRank!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "valueUsd / quantityTonnes; null when either is missing or zero." })
+  @Field(() => Float, { nullable: true, description: "USD per tonne, valueUsd / quantityTonnes; null when either is missing or zero." })
   unitPriceUsdPerTonne!: number | null;
 
   @Field(() => Float, {
@@ -45,10 +45,10 @@ export class ExportRecord extends Node {
   })
   unitPriceUsdPerBarrel!: number | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: "When the record was stored (ISO 8601, UTC)." })
   createdAt!: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: "When the record last changed (ISO 8601, UTC)." })
   updatedAt!: Date;
 
   @Field(() => String, { nullable: true, description: "Who created the record (API key name, importer, seed)." })

@@ -37,7 +37,10 @@ export class ImportResolver {
   @Mutation(() => ImportExportRecordsPayload, {
     description: `Imports export records from a small file (at most ${MAX_IMPORT_CHARACTERS} characters and ${MAX_IMPORT_ROWS} rows), upserting by natural key in one transaction. Needs an EDITOR key.`,
   })
-  async importExportRecords(@Arg("input", () => ImportExportRecordsInput) input: ImportExportRecordsInput, @Ctx() context: Context): Promise<ImportExportRecordsPayload> {
+  async importExportRecords(
+    @Arg("input", () => ImportExportRecordsInput, { description: "The file and how to read it." }) input: ImportExportRecordsInput,
+    @Ctx() context: Context,
+  ): Promise<ImportExportRecordsPayload> {
     if (input.content.length > MAX_IMPORT_CHARACTERS) {
       return {
         summary: null,

@@ -7,7 +7,15 @@ export enum ImportFormat {
   CSV = "CSV",
   JSON = "JSON",
 }
-registerEnumType(ImportFormat, { name: "ImportFormat", description: "UN Comtrade CSV, or tradegraph's native CSV / JSON (docs/import.md)." });
+registerEnumType(ImportFormat, {
+  name: "ImportFormat",
+  description: "UN Comtrade CSV, or tradegraph's native CSV / JSON (docs/import.md).",
+  valuesConfig: {
+    COMTRADE: { description: "A UN Comtrade bulk or API CSV export (netWgt in kg, primaryValue in USD)." },
+    CSV: { description: "tradegraph's native CSV: one export record per row, with a header row." },
+    JSON: { description: "tradegraph's native JSON: an array of export records, or JSON Lines." },
+  },
+});
 
 export enum ImportMode {
   STRICT = "STRICT",
@@ -15,21 +23,22 @@ export enum ImportMode {
 }
 registerEnumType(ImportMode, {
   name: "ImportMode",
+  description: "What happens to the good rows of a file that has bad ones.",
   valuesConfig: {
     STRICT: { description: "One bad row and nothing is written." },
     LENIENT: { description: "Good rows are written; bad rows are reported in `errors`." },
   },
 });
 
-@InputType()
+@InputType({ description: "The Source the imported rows are filed under; found by (publisher, title), created when new." })
 export class ImportSourceInput {
-  @Field(() => String)
+  @Field(() => String, { description: "Who published the data, e.g. UN Comtrade." })
   publisher!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The data set's title, e.g. Azerbaijan exports 2024." })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "An http(s) URL where the data can be found." })
   url?: string | null;
 }
 
@@ -47,7 +56,7 @@ export class ImportExportRecordsInput {
   @Field(() => ImportSourceInput, { nullable: true, description: "Required for native files; Comtrade files default to \"UN Comtrade, <fileName>\"." })
   source?: ImportSourceInput | null;
 
-  @Field(() => ImportMode, { defaultValue: ImportMode.STRICT })
+  @Field(() => ImportMode, { defaultValue: ImportMode.STRICT, description: "Default: STRICT (one bad row and nothing is written)." })
   mode!: ImportMode;
 
   @Field(() => Boolean, { defaultValue: false, description: "Validate and count what would change; write nothing." })
@@ -59,39 +68,39 @@ export class ImportRowError {
   @Field(() => Int, { description: "1-based line where the row starts (its position in a JSON array)." })
   line!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The column or property at fault, e.g. period; null when the whole row is." })
   field!: string | null;
 
   @Field(() => String, { description: "Machine-readable reason, e.g. UNKNOWN_COUNTRY, INVALID_PERIOD, DUPLICATE_KEY, MISSING_COLUMN." })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What is wrong, in English, for people." })
   message!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "What an import read, wrote and refused." })
 export class ImportSummary {
   sourceKey!: number | null;
 
   @Field(() => Boolean, { description: "False when nothing was written because of an error." })
   ok!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when nothing was written on purpose: the counts say what would have changed." })
   dryRun!: boolean;
 
-  @Field(() => ImportMode)
+  @Field(() => ImportMode, { description: "The mode the file was imported in." })
   mode!: ImportMode;
 
-  @Field(() => ImportFormat, { nullable: true })
+  @Field(() => ImportFormat, { nullable: true, description: "The format read (given or detected); null when it could not be detected." })
   format!: ImportFormat | null;
 
   @Field(() => Int, { description: "Data rows read." })
   read!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "New export records written." })
   inserted!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Existing export records (same natural key) whose figures or flags changed." })
   updated!: number;
 
   @Field(() => Int, { description: "Rows identical to what is stored; not rewritten." })
@@ -100,20 +109,20 @@ export class ImportSummary {
   @Field(() => Int, { description: "Rows deliberately left out (Comtrade World and aggregate partners, other flows)." })
   skipped!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rows refused for a problem listed in `errors`." })
   rejected!: number;
 
   @Field(() => Int, { description: "All problems found; `errors` lists the first 100." })
   errorCount!: number;
 
-  @Field(() => [ImportRowError])
+  @Field(() => [ImportRowError], { description: "The first 100 problems, in file order." })
   errors!: ImportRowError[];
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "How long the import took, in seconds." })
   seconds!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of importExportRecords: the summary, or the userErrors that refused the input." })
 export class ImportExportRecordsPayload extends MutationPayload {
   @Field(() => ImportSummary, { nullable: true, description: "Null when the input was refused before reading (see userErrors)." })
   summary!: ImportSummary | null;

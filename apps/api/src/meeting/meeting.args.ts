@@ -28,13 +28,13 @@ export class MeetingFilter extends CountryMeetingFilter {
 
 @ArgsType()
 export class MeetingsArgs extends ConnectionArgs {
-  @Field(() => MeetingFilter, { nullable: true })
+  @Field(() => MeetingFilter, { nullable: true, description: "Only meetings matching all of these conditions. Default: all." })
   filter?: MeetingFilter | null;
 }
 
 /** Country.meetings: the meeting filter without `country`, which the parent fixes. */
 @ArgsType()
 export class CountryMeetingsArgs extends ConnectionArgs {
-  @Field(() => CountryMeetingFilter, { nullable: true })
+  @Field(() => CountryMeetingFilter, { nullable: true, description: "Only meetings matching all of these conditions. Default: all of the country's." })
   filter?: CountryMeetingFilter | null;
 }

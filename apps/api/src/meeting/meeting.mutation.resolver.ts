@@ -10,15 +10,15 @@ import { createMeeting, deleteMeeting, updateMeeting } from "./meeting.mutation.
 export class MeetingMutationResolver {
   @Authorized("EDITOR")
   @Mutation(() => CreateMeetingPayload, { description: "Adds a meeting with its participants. Needs an EDITOR key." })
-  createMeeting(@Arg("input", () => MeetingInput) input: MeetingInput, @Ctx() context: Context): Promise<CreateMeetingPayload> {
+  createMeeting(@Arg("input", () => MeetingInput, { description: "The meeting to add." }) input: MeetingInput, @Ctx() context: Context): Promise<CreateMeetingPayload> {
     return createMeeting(context.db, authorizedActor(context), input);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => UpdateMeetingPayload, { description: "Changes the given fields of a meeting; given lists replace the stored ones. Needs an EDITOR key." })
   updateMeeting(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateMeetingInput) input: UpdateMeetingInput,
+    @Arg("id", () => ID, { description: "Global ID of the Meeting." }) id: string,
+    @Arg("input", () => UpdateMeetingInput, { description: "The fields to change." }) input: UpdateMeetingInput,
     @Ctx() context: Context,
   ): Promise<UpdateMeetingPayload> {
     return updateMeeting(context.db, authorizedActor(context), id, input);
@@ -26,7 +26,7 @@ export class MeetingMutationResolver {
 
   @Authorized("EDITOR")
   @Mutation(() => DeleteMeetingPayload, { description: "Deletes a meeting and its participants. Needs an EDITOR key." })
-  deleteMeeting(@Arg("id", () => ID) id: string, @Ctx() { db }: Context): Promise<DeleteMeetingPayload> {
+  deleteMeeting(@Arg("id", () => ID, { description: "Global ID of the Meeting." }) id: string, @Ctx() { db }: Context): Promise<DeleteMeetingPayload> {
     return deleteMeeting(db, id);
   }
 }

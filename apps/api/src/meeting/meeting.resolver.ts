@@ -30,7 +30,7 @@ export class MeetingResolver {
     return countries.filter((country): country is Country => country instanceof Country);
   }
 
-  @FieldResolver(() => Source)
+  @FieldResolver(() => Source, { description: "Where the meeting is reported." })
   async source(@Root() meeting: Meeting, @Ctx() { loaders }: Context): Promise<Source> {
     return (await loaders.source.load(meeting.sourceKey))!;
   }

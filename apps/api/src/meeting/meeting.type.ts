@@ -8,7 +8,7 @@ import { Node } from "../common/node.type";
 export class Participant {
   countryCode!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The person's name as the source gives it, e.g. Ilham Aliyev." })
   person!: string;
 
   @Field(() => String, { nullable: true, description: "Office or role at the time, e.g. President of Israel." })
@@ -42,7 +42,7 @@ export class Meeting extends Node {
   key!: number;
   sourceKey!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What the meeting is called, e.g. Meeting of Presidents Isaac Herzog and Ilham Aliyev." })
   title!: string;
 
   @Field(() => String, { nullable: true, description: "The occasion, e.g. Munich Security Conference 2024." })
@@ -60,13 +60,13 @@ export class Meeting extends Node {
   @Field(() => [String], { description: "What was discussed, as the source words it." })
   topics!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What happened, in a few sentences; null when the source gives none." })
   summary!: string | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: "When the meeting was stored (ISO 8601, UTC)." })
   createdAt!: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: "When the meeting last changed (ISO 8601, UTC)." })
   updatedAt!: Date;
 
   @Field(() => String, { nullable: true, description: "Who created the meeting (API key, importer, seed)." })

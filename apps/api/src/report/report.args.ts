@@ -22,13 +22,13 @@ export class ReportFilter extends CountryReportFilter {
 
 @ArgsType()
 export class ReportsArgs extends ConnectionArgs {
-  @Field(() => ReportFilter, { nullable: true })
+  @Field(() => ReportFilter, { nullable: true, description: "Only reports matching all of these conditions. Default: all." })
   filter?: ReportFilter | null;
 }
 
 /** Country.reports: the report filter without `subjectCountry`, which the parent fixes. */
 @ArgsType()
 export class CountryReportsArgs extends ConnectionArgs {
-  @Field(() => CountryReportFilter, { nullable: true })
+  @Field(() => CountryReportFilter, { nullable: true, description: "Only reports matching all of these conditions. Default: all about the country." })
   filter?: CountryReportFilter | null;
 }

@@ -5,7 +5,7 @@ import { Report } from "./report.type";
 
 @InputType({ description: "A statement a report makes." })
 export class FindingInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The statement, quoted or paraphrased; not blank." })
   text!: string;
 
   @Field(() => Boolean, { defaultValue: false, description: "The text quotes the report word for word; otherwise it is the source's paraphrase." })
@@ -14,7 +14,7 @@ export class FindingInput {
 
 @InputType({ description: "A report an institution published. What the source doesn't say stays null." })
 export class ReportInput implements Partial<Report> {
-  @Field(() => String)
+  @Field(() => String, { description: "The report's title as published; not blank." })
   title!: string;
 
   @Field(() => String, { description: "The institution, e.g. Diaspora Ministry." })
@@ -23,7 +23,7 @@ export class ReportInput implements Partial<Report> {
   @Field(() => String, { nullable: true, description: "The publisher's country, ISO 3166-1 alpha-2 or alpha-3, any case." })
   publisherCountry?: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true })
+  @Field(() => GraphQLDate, { nullable: true, description: "Publication day, YYYY-MM-DD; null when the source doesn't give it." })
   publishedOn?: Date | null;
 
   @Field(() => [String], { defaultValue: [], description: "The countries the report is about, ISO alpha-2 or alpha-3; repeats count once." })
@@ -45,42 +45,42 @@ export class ReportInput implements Partial<Report> {
     "A given list (subjectCountries, topics, findings) replaces the stored one.",
 })
 export class UpdateReportInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The report's title; not blank." })
   title?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The institution; not blank." })
   publisher?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The publisher's country, ISO 3166-1 alpha-2 or alpha-3; null clears it." })
   publisherCountry?: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true })
+  @Field(() => GraphQLDate, { nullable: true, description: "Publication day, YYYY-MM-DD; null clears it." })
   publishedOn?: Date | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: "Replaces the stored subject countries (ISO alpha-2 or alpha-3)." })
   subjectCountries?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: "Replaces the stored topics." })
   topics?: string[] | null;
 
-  @Field(() => [FindingInput], { nullable: true })
+  @Field(() => [FindingInput], { nullable: true, description: "Replaces the stored findings, in the report's order." })
   findings?: FindingInput[] | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Global ID of the Source that reports on the report." })
   source?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of createReport: the new report, or the userErrors that prevented it." })
 export class CreateReportPayload extends MutationPayload {
   @Field(() => Report, { nullable: true, description: "The new report; null when userErrors is not empty." })
   report!: Report | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of updateReport: the changed report, or the userErrors that prevented the change." })
 export class UpdateReportPayload extends MutationPayload {
   @Field(() => Report, { nullable: true, description: "The report as changed; null when userErrors is not empty." })
   report!: Report | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of deleteReport: the deleted report's ID, or userErrors (INVALID_ID, NOT_FOUND)." })
 export class DeleteReportPayload extends DeletePayload {}

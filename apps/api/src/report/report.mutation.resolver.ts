@@ -10,15 +10,15 @@ import { createReport, deleteReport, updateReport } from "./report.mutation.serv
 export class ReportMutationResolver {
   @Authorized("EDITOR")
   @Mutation(() => CreateReportPayload, { description: "Adds a report with its subject countries and findings. Needs an EDITOR key." })
-  createReport(@Arg("input", () => ReportInput) input: ReportInput, @Ctx() context: Context): Promise<CreateReportPayload> {
+  createReport(@Arg("input", () => ReportInput, { description: "The report to add." }) input: ReportInput, @Ctx() context: Context): Promise<CreateReportPayload> {
     return createReport(context.db, authorizedActor(context), input);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => UpdateReportPayload, { description: "Changes the given fields of a report; given lists replace the stored ones. Needs an EDITOR key." })
   updateReport(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateReportInput) input: UpdateReportInput,
+    @Arg("id", () => ID, { description: "Global ID of the Report." }) id: string,
+    @Arg("input", () => UpdateReportInput, { description: "The fields to change." }) input: UpdateReportInput,
     @Ctx() context: Context,
   ): Promise<UpdateReportPayload> {
     return updateReport(context.db, authorizedActor(context), id, input);
@@ -26,7 +26,7 @@ export class ReportMutationResolver {
 
   @Authorized("EDITOR")
   @Mutation(() => DeleteReportPayload, { description: "Deletes a report with its subject countries and findings. Needs an EDITOR key." })
-  deleteReport(@Arg("id", () => ID) id: string, @Ctx() { db }: Context): Promise<DeleteReportPayload> {
+  deleteReport(@Arg("id", () => ID, { description: "Global ID of the Report." }) id: string, @Ctx() { db }: Context): Promise<DeleteReportPayload> {
     return deleteReport(db, id);
   }
 }

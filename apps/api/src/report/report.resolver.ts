@@ -34,7 +34,7 @@ export class ReportResolver {
     return rows.map((row) => Finding.from(row));
   }
 
-  @FieldResolver(() => Source)
+  @FieldResolver(() => Source, { description: "Where the report is cited or published." })
   async source(@Root() report: Report, @Ctx() { loaders }: Context): Promise<Source> {
     return (await loaders.source.load(report.sourceKey))!;
   }

@@ -6,7 +6,7 @@ import { Node } from "../common/node.type";
 
 @ObjectType({ description: "A statement a report makes, in the report's order." })
 export class Finding {
-  @Field(() => String)
+  @Field(() => String, { description: "The statement, quoted or paraphrased (see isQuote)." })
   text!: string;
 
   @Field(() => Boolean, { description: "The text quotes the report word for word; otherwise it is the source's paraphrase." })
@@ -39,7 +39,7 @@ export class Report extends Node {
   sourceKey!: number;
   publisherCountryCode!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The report's title as published." })
   title!: string;
 
   @Field(() => String, { description: "The institution, e.g. Diaspora Ministry." })
@@ -51,10 +51,10 @@ export class Report extends Node {
   @Field(() => [String], { description: "What the report is about, as the source words it." })
   topics!: string[];
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: "When the report was stored (ISO 8601, UTC)." })
   createdAt!: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: "When the report last changed (ISO 8601, UTC)." })
   updatedAt!: Date;
 
   @Field(() => String, { nullable: true, description: "Who created the report (API key, importer, seed)." })

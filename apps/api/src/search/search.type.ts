@@ -8,7 +8,15 @@ export enum SearchType {
   REPORT = "REPORT",
   COUNTRY = "COUNTRY",
 }
-registerEnumType(SearchType, { name: "SearchType", description: "A kind of object `search` looks through." });
+registerEnumType(SearchType, {
+  name: "SearchType",
+  description: "A kind of object `search` looks through.",
+  valuesConfig: {
+    MEETING: { description: "Meetings: title, event, topics, place and summary." },
+    REPORT: { description: "Reports: title, publisher, topics and findings." },
+    COUNTRY: { description: "Countries: names, codes, region and subregion." },
+  },
+});
 
 export const SearchResult = createUnionType({
   name: "SearchResult",
@@ -25,7 +33,7 @@ export class SearchHit {
   })
   rank!: number;
 
-  @Field(() => SearchResult)
+  @Field(() => SearchResult, { description: "The object found: a Meeting, Report or Country." })
   node!: Meeting | Report | Country;
 
   @Field(() => String, {

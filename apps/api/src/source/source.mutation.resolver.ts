@@ -10,15 +10,15 @@ import { createSource, deleteSource, updateSource } from "./source.mutation.serv
 export class SourceMutationResolver {
   @Authorized("EDITOR")
   @Mutation(() => CreateSourcePayload, { description: "Adds a source facts can cite. Needs an EDITOR key." })
-  createSource(@Arg("input", () => SourceInput) input: SourceInput, @Ctx() context: Context): Promise<CreateSourcePayload> {
+  createSource(@Arg("input", () => SourceInput, { description: "The source to add." }) input: SourceInput, @Ctx() context: Context): Promise<CreateSourcePayload> {
     return createSource(context.db, authorizedActor(context), input);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => UpdateSourcePayload, { description: "Changes a source. Needs an EDITOR key." })
   updateSource(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateSourceInput) input: UpdateSourceInput,
+    @Arg("id", () => ID, { description: "Global ID of the Source." }) id: string,
+    @Arg("input", () => UpdateSourceInput, { description: "The fields to change." }) input: UpdateSourceInput,
     @Ctx() context: Context,
   ): Promise<UpdateSourcePayload> {
     return updateSource(context.db, authorizedActor(context), id, input);
@@ -26,7 +26,7 @@ export class SourceMutationResolver {
 
   @Authorized("EDITOR")
   @Mutation(() => DeleteSourcePayload, { description: "Deletes a source that no fact cites (IN_USE otherwise). Needs an EDITOR key." })
-  deleteSource(@Arg("id", () => ID) id: string, @Ctx() { db }: Context): Promise<DeleteSourcePayload> {
+  deleteSource(@Arg("id", () => ID, { description: "Global ID of the Source." }) id: string, @Ctx() { db }: Context): Promise<DeleteSourcePayload> {
     return deleteSource(db, id);
   }
 }

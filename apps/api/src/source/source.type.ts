@@ -8,28 +8,28 @@ export class Source extends Node {
   /** Database key, for services. */
   key!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Who published it, e.g. The Jerusalem Post." })
   publisher!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The article's, table's or data set's title." })
   title!: string;
 
-  @Field(() => GraphQLDate, { nullable: true })
+  @Field(() => GraphQLDate, { nullable: true, description: "Publication day; null when unknown." })
   publishedOn!: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "An http(s) URL; null when none is known." })
   url!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "How and when the source was obtained." })
   retrievalNote!: string | null;
 
   @Field(() => Boolean, { description: "Generated data (benchmarks, demos), never real statistics." })
   synthetic!: boolean;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: "When the source was stored (ISO 8601, UTC)." })
   createdAt!: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, { description: "When the source last changed (ISO 8601, UTC)." })
   updatedAt!: Date;
 
   @Field(() => String, { nullable: true, description: "Who created the source (API key, importer, seed)." })

@@ -12,13 +12,13 @@ export class TopPartnersArgs {
   @Field(() => String, { nullable: true, description: "One month (YYYY-MM); or give `from` and `to`." })
   period?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "First month, YYYY-MM, with `to` (instead of `period`)." })
   from?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Last month, YYYY-MM, with `from`; not before it." })
   to?: string | null;
 
-  @Field(() => RankBy, { defaultValue: RankBy.VALUE })
+  @Field(() => RankBy, { defaultValue: RankBy.VALUE, description: "Rank and share by value (default) or by quantity." })
   by!: RankBy;
 
   @Field(() => Int, { defaultValue: 10, description: "1 to 100." })
@@ -27,7 +27,7 @@ export class TopPartnersArgs {
 
 @ArgsType()
 export class TradeSeriesArgs {
-  @Field(() => String)
+  @Field(() => String, { description: "Exporter, ISO alpha-2 or alpha-3, any case." })
   exporter!: string;
 
   @Field(() => String, { nullable: true, description: "One importer; all importers when absent." })
@@ -42,6 +42,6 @@ export class TradeSeriesArgs {
   @Field(() => String, { description: "Last month, YYYY-MM (at most 50 years after `from`)." })
   to!: string;
 
-  @Field(() => Granularity, { defaultValue: Granularity.MONTH })
+  @Field(() => Granularity, { defaultValue: Granularity.MONTH, description: "Bucket size. Default: MONTH." })
   granularity!: Granularity;
 }

@@ -24,12 +24,12 @@ export class TradeResolver {
     return tradeSeries(db, args);
   }
 
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, { description: "The exporting country." })
   async exporter(@Root() result: TopPartners, @Ctx() { loaders }: Context): Promise<Country> {
     return (await loaders.country.load(result.exporterCode))!;
   }
 
-  @FieldResolver(() => Commodity)
+  @FieldResolver(() => Commodity, { description: "The commodity heading traded." })
   async commodity(@Root() result: TopPartners, @Ctx() { loaders }: Context): Promise<Commodity> {
     return (await loaders.commodity.load(result.commodityCode))!;
   }
@@ -37,7 +37,7 @@ export class TradeResolver {
 
 @Resolver(() => PartnerShare)
 export class PartnerShareResolver {
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, { description: "The importing country." })
   partner(@Root() share: PartnerShare, @Ctx() context: Context): Country | Promise<Country | null> {
     return countryOf(context, share.partnerCode);
   }

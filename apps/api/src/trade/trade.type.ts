@@ -6,14 +6,29 @@ export enum RankBy {
   VALUE = "VALUE",
   QUANTITY = "QUANTITY",
 }
-registerEnumType(RankBy, { name: "RankBy", description: "The figure partners are ranked and shared by." });
+registerEnumType(RankBy, {
+  name: "RankBy",
+  description: "The figure partners are ranked and shared by.",
+  valuesConfig: {
+    VALUE: { description: "Value in US dollars." },
+    QUANTITY: { description: "Quantity in metric tonnes." },
+  },
+});
 
 export enum Granularity {
   MONTH = "MONTH",
   QUARTER = "QUARTER",
   YEAR = "YEAR",
 }
-registerEnumType(Granularity, { name: "Granularity" });
+registerEnumType(Granularity, {
+  name: "Granularity",
+  description: "The size of a series' buckets.",
+  valuesConfig: {
+    MONTH: { description: "Calendar months: buckets 2024-01, 2024-02, …" },
+    QUARTER: { description: "Calendar quarters: buckets 2024-Q1, 2024-Q2, …" },
+    YEAR: { description: "Calendar years: buckets 2023, 2024, …" },
+  },
+});
 
 @ObjectType({ simpleResolvers: true, description: "One buyer of an exporter's commodity over a period, with its rank and share." })
 export class PartnerShare {
@@ -22,13 +37,13 @@ export class PartnerShare {
   @Field(() => Int, { nullable: true, description: "Competition rank (1, 2, 2, 4) by the chosen figure; null when the partner has no such figure." })
   rank!: number | null;
 
-  @Field(() => Country)
+  @Field(() => Country, { description: "The importing country." })
   partner!: Country;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "Metric tonnes to this partner over the period (recorded figures only); null when no record gives one." })
   quantityTonnes!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "US dollars from this partner over the period (recorded figures only); null when no record gives one." })
   valueUsd!: number | null;
 
   @Field(() => Float, { nullable: true, description: "Share (0–1) of the exporter's recorded total of the chosen figure." })
@@ -52,10 +67,10 @@ export class TopPartners {
   exporterCode!: string;
   commodityCode!: string;
 
-  @Field(() => Country)
+  @Field(() => Country, { description: "The exporting country." })
   exporter!: Country;
 
-  @Field(() => Commodity)
+  @Field(() => Commodity, { description: "The commodity heading traded." })
   commodity!: Commodity;
 
   @Field(() => String, { description: "First month, YYYY-MM." })
@@ -64,7 +79,7 @@ export class TopPartners {
   @Field(() => String, { description: "Last month, YYYY-MM." })
   to!: string;
 
-  @Field(() => RankBy)
+  @Field(() => RankBy, { description: "The figure partners are ranked and shared by." })
   by!: RankBy;
 
   @Field(() => Float, { nullable: true, description: "Total tonnes to all partners (recorded figures only)." })
@@ -76,7 +91,7 @@ export class TopPartners {
   @Field(() => Int, { description: "Partners with at least one record, before `limit`." })
   partnerCount!: number;
 
-  @Field(() => [PartnerShare])
+  @Field(() => [PartnerShare], { description: "The partners, best rank first, at most `limit`." })
   partners!: PartnerShare[];
 }
 
@@ -91,30 +106,30 @@ export class TradeSeriesPoint {
   @Field(() => String, { description: "Last month of the bucket within the range." })
   to!: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "Metric tonnes in the bucket (recorded figures only); null when no record gives one." })
   quantityTonnes!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "US dollars in the bucket (recorded figures only); null when no record gives one." })
   valueUsd!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "USD per tonne over the bucket's records that have both a value and a quantity." })
   unitPriceUsdPerTonne!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Export records summed into the bucket; 0 for an empty one." })
   records!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: "An exporter's trade totals over a range of months, bucket by bucket." })
 export class TradeSeries {
-  @Field(() => Granularity)
+  @Field(() => Granularity, { description: "The size of the buckets." })
   granularity!: Granularity;
 
-  @Field(() => String)
+  @Field(() => String, { description: "First month, YYYY-MM." })
   from!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Last month, YYYY-MM." })
   to!: string;
 
-  @Field(() => [TradeSeriesPoint])
+  @Field(() => [TradeSeriesPoint], { description: "Every bucket of the range, oldest first; empty ones have records = 0." })
   points!: TradeSeriesPoint[];
 }

@@ -13,6 +13,7 @@ export type ApiKeyRole =
   /** Queries. */
   | 'READER';
 
+/** Conditions on countries, all of which must hold. */
 export type CountryFilter = {
   /** Region, e.g. Asia (exact, any case). */
   region?: string | null | undefined;
@@ -30,6 +31,7 @@ export type DateRangeInput = {
   to?: string | null | undefined;
 };
 
+/** Conditions on export records, all of which must hold. Malformed codes fail with the domain's error codes. */
 export type ExportRecordFilter = {
   /** HS code, e.g. 2709. */
   commodity?: string | null | undefined;
@@ -37,10 +39,13 @@ export type ExportRecordFilter = {
   exporter?: string | null | undefined;
   /** Importer, ISO alpha-2 or alpha-3. */
   importer?: string | null | undefined;
+  /** Calendar months, both ends included. */
   period?: PeriodRangeInput | null | undefined;
+  /** Quantity in metric tonnes; records without a quantity don't match. */
   quantityTonnes?: FloatRangeInput | null | undefined;
   /** Only records from this Source (global ID). */
   source?: string | null | undefined;
+  /** Value in US dollars; records without a value don't match. */
   valueUsd?: FloatRangeInput | null | undefined;
 };
 
@@ -72,33 +77,46 @@ export type ExportRecordInput = {
   valueUsd?: number | null | undefined;
 };
 
+/** How to order export records. */
 export type ExportRecordOrder = {
+  /** Default: DESC (newest or largest first). */
   direction?: SortDirection;
+  /** The figure to order by. */
   field: ExportRecordOrderField;
 };
 
 /** Records without the figure sort last in both directions; ties are broken by record. */
 export type ExportRecordOrderField =
+  /** By calendar month. */
   | 'PERIOD'
+  /** By quantity in tonnes. */
   | 'QUANTITY'
+  /** By value in USD. */
   | 'VALUE';
 
 /** A statement a report makes. */
 export type FindingInput = {
   /** The text quotes the report word for word; otherwise it is the source's paraphrase. */
   isQuote?: boolean;
+  /** The statement, quoted or paraphrased; not blank. */
   text: string;
 };
 
 /** A numeric range, both ends included. */
 export type FloatRangeInput = {
+  /** At least this much; open when absent. */
   gte?: number | null | undefined;
+  /** At most this much, not below `gte`; open when absent. */
   lte?: number | null | undefined;
 };
 
+/** The size of a series' buckets. */
 export type Granularity =
+  /** Calendar months: buckets 2024-01, 2024-02, … */
   | 'MONTH'
+  /** Calendar quarters: buckets 2024-Q1, 2024-Q2, … */
   | 'QUARTER'
+  /** Calendar years: buckets 2023, 2024, … */
   | 'YEAR';
 
 /** A small file to import (the command line `npm run import` takes files of any size). */
@@ -111,6 +129,7 @@ export type ImportExportRecordsInput = {
   fileName?: string | null | undefined;
   /** Detected from `fileName` and the header when absent. */
   format?: ImportFormat | null | undefined;
+  /** Default: STRICT (one bad row and nothing is written). */
   mode?: ImportMode;
   /** Required for native files; Comtrade files default to "UN Comtrade, <fileName>". */
   source?: ImportSourceInput | null | undefined;
@@ -118,19 +137,27 @@ export type ImportExportRecordsInput = {
 
 /** UN Comtrade CSV, or tradegraph's native CSV / JSON (docs/import.md). */
 export type ImportFormat =
+  /** A UN Comtrade bulk or API CSV export (netWgt in kg, primaryValue in USD). */
   | 'COMTRADE'
+  /** tradegraph's native CSV: one export record per row, with a header row. */
   | 'CSV'
+  /** tradegraph's native JSON: an array of export records, or JSON Lines. */
   | 'JSON';
 
+/** What happens to the good rows of a file that has bad ones. */
 export type ImportMode =
   /** Good rows are written; bad rows are reported in `errors`. */
   | 'LENIENT'
   /** One bad row and nothing is written. */
   | 'STRICT';
 
+/** The Source the imported rows are filed under; found by (publisher, title), created when new. */
 export type ImportSourceInput = {
+  /** Who published the data, e.g. UN Comtrade. */
   publisher: string;
+  /** The data set's title, e.g. Azerbaijan exports 2024. */
   title: string;
+  /** An http(s) URL where the data can be found. */
   url?: string | null | undefined;
 };
 
@@ -162,7 +189,9 @@ export type MeetingInput = {
   source: string | number;
   /** First day. */
   startDate: string;
+  /** What happened, in a few sentences. */
   summary?: string | null | undefined;
+  /** What the meeting is called; not blank. */
   title: string;
   /** What was discussed, as the source words it. */
   topics?: Array<string>;
@@ -172,6 +201,7 @@ export type MeetingInput = {
 export type ParticipantInput = {
   /** The country they represented, ISO 3166-1 alpha-2 or alpha-3, any case. */
   country?: string | null | undefined;
+  /** The person's name as the source gives it; not blank. */
   person: string;
   /** Office or role at the time, e.g. President of Israel. */
   role?: string | null | undefined;
@@ -179,13 +209,17 @@ export type ParticipantInput = {
 
 /** A calendar-month range, both ends included (YYYY-MM). */
 export type PeriodRangeInput = {
+  /** First month, YYYY-MM; open when absent. INVALID_PERIOD when malformed. */
   from?: string | null | undefined;
+  /** Last month, YYYY-MM, not before `from`; open when absent. */
   to?: string | null | undefined;
 };
 
 /** The figure partners are ranked and shared by. */
 export type RankBy =
+  /** Quantity in metric tonnes. */
   | 'QUANTITY'
+  /** Value in US dollars. */
   | 'VALUE';
 
 /** Conditions on reports, all of which must hold. Blank strings are ignored. */
@@ -204,6 +238,7 @@ export type ReportFilter = {
 export type ReportInput = {
   /** What the report states, in its order. */
   findings?: Array<FindingInput>;
+  /** Publication day, YYYY-MM-DD; null when the source doesn't give it. */
   publishedOn?: string | null | undefined;
   /** The institution, e.g. Diaspora Ministry. */
   publisher: string;
@@ -213,6 +248,7 @@ export type ReportInput = {
   source: string | number;
   /** The countries the report is about, ISO alpha-2 or alpha-3; repeats count once. */
   subjectCountries?: Array<string>;
+  /** The report's title as published; not blank. */
   title: string;
   /** What the report is about, as the source words it. */
   topics?: Array<string>;
@@ -220,16 +256,23 @@ export type ReportInput = {
 
 /** A kind of object `search` looks through. */
 export type SearchType =
+  /** Countries: names, codes, region and subregion. */
   | 'COUNTRY'
+  /** Meetings: title, event, topics, place and summary. */
   | 'MEETING'
+  /** Reports: title, publisher, topics and findings. */
   | 'REPORT';
 
+/** Which way a list is ordered. */
 export type SortDirection =
+  /** Smallest (or oldest) first. */
   | 'ASC'
+  /** Largest (or newest) first. */
   | 'DESC';
 
 /** Where facts come from. (publisher, title) is unique. What the source doesn't say stays null. */
 export type SourceInput = {
+  /** Publication day, YYYY-MM-DD. */
   publishedOn?: string | null | undefined;
   /** Who published it, e.g. The Jerusalem Post. */
   publisher: string;
@@ -237,6 +280,7 @@ export type SourceInput = {
   retrievalNote?: string | null | undefined;
   /** Generated data (benchmarks, demos), never real statistics. */
   synthetic?: boolean;
+  /** The article's, table's or data set's title; not blank. */
   title: string;
   /** An http(s) URL. */
   url?: string | null | undefined;
@@ -244,58 +288,96 @@ export type SourceInput = {
 
 /** What a timeline entry holds. */
 export type TimelineKind =
+  /** A Meeting between the two countries. */
   | 'MEETING'
+  /** A Report about both countries. */
   | 'REPORT'
+  /** A TradeMonth: one month of trade in one direction. */
   | 'TRADE';
 
 /** Changes to an export record. Omitted fields keep their value; null clears a nullable field and is ignored for the others. */
 export type UpdateExportRecordInput = {
+  /** HS code of a known commodity, e.g. 2709. */
   commodity?: string | null | undefined;
+  /** Exporter, ISO 3166-1 alpha-2 or alpha-3, any case. */
   exporter?: string | null | undefined;
+  /** Importer, ISO 3166-1 alpha-2 or alpha-3, any case; not the exporter. */
   importer?: string | null | undefined;
+  /** Calendar month, YYYY-MM. */
   period?: string | null | undefined;
+  /** The source gives the quantity as approximate. */
   quantityApproximate?: boolean | null | undefined;
+  /** The source marks the quantity as estimated. */
   quantityEstimated?: boolean | null | undefined;
+  /** Metric tonnes, not negative; null clears it. */
   quantityTonnes?: number | null | undefined;
+  /** The importer's rank among the exporter's buyers as the source states it; 1 or more; null clears it. */
   reportedRank?: number | null | undefined;
+  /** Global ID of the Source the figures come from. */
   source?: string | number | null | undefined;
+  /** The source gives the value as approximate. */
   valueApproximate?: boolean | null | undefined;
+  /** The source marks the value as estimated. */
   valueEstimated?: boolean | null | undefined;
+  /** US dollars, not negative (kept to cents); null clears it. */
   valueUsd?: number | null | undefined;
 };
 
 /** Changes to a meeting. Omitted fields keep their value; null clears a nullable field and is ignored for the others. A given list (topics, participants) replaces the stored one. */
 export type UpdateMeetingInput = {
+  /** Last day, YYYY-MM-DD, not before startDate; null clears it. */
   endDate?: string | null | undefined;
+  /** The occasion; null clears it. */
   event?: string | null | undefined;
+  /** Replaces the stored participants, in the source's order. */
   participants?: Array<ParticipantInput> | null | undefined;
+  /** Where it took place; null clears it. */
   place?: string | null | undefined;
+  /** Global ID of the Source that reports the meeting. */
   source?: string | number | null | undefined;
+  /** First day, YYYY-MM-DD. */
   startDate?: string | null | undefined;
+  /** What happened; null clears it. */
   summary?: string | null | undefined;
+  /** What the meeting is called; not blank. */
   title?: string | null | undefined;
+  /** Replaces the stored topics. */
   topics?: Array<string> | null | undefined;
 };
 
 /** Changes to a report. Omitted fields keep their value; null clears a nullable field and is ignored for the others. A given list (subjectCountries, topics, findings) replaces the stored one. */
 export type UpdateReportInput = {
+  /** Replaces the stored findings, in the report's order. */
   findings?: Array<FindingInput> | null | undefined;
+  /** Publication day, YYYY-MM-DD; null clears it. */
   publishedOn?: string | null | undefined;
+  /** The institution; not blank. */
   publisher?: string | null | undefined;
+  /** The publisher's country, ISO 3166-1 alpha-2 or alpha-3; null clears it. */
   publisherCountry?: string | null | undefined;
+  /** Global ID of the Source that reports on the report. */
   source?: string | number | null | undefined;
+  /** Replaces the stored subject countries (ISO alpha-2 or alpha-3). */
   subjectCountries?: Array<string> | null | undefined;
+  /** The report's title; not blank. */
   title?: string | null | undefined;
+  /** Replaces the stored topics. */
   topics?: Array<string> | null | undefined;
 };
 
 /** Changes to a source. Omitted fields keep their value; null clears a nullable field and is ignored for the others. */
 export type UpdateSourceInput = {
+  /** Publication day, YYYY-MM-DD; null clears it. */
   publishedOn?: string | null | undefined;
+  /** Who published it; not blank. */
   publisher?: string | null | undefined;
+  /** How and when the source was obtained; null clears it. */
   retrievalNote?: string | null | undefined;
+  /** Generated data (benchmarks, demos), never real statistics. */
   synthetic?: boolean | null | undefined;
+  /** The source's title; not blank. */
   title?: string | null | undefined;
+  /** An http(s) URL; null clears it. */
   url?: string | null | undefined;
 };
 
@@ -305,17 +387,25 @@ export type UserErrorCode =
   | 'BLANK'
   /** Another object already has the same unique key. */
   | 'DUPLICATE'
+  /** A USD value that is negative or not a finite number (values are kept to cents). */
   | 'INVALID_AMOUNT'
+  /** Not an HS code of 2, 4 or 6 digits. */
   | 'INVALID_COMMODITY_CODE'
+  /** Not an ISO 3166-1 alpha-2 or alpha-3 code (two or three letters). */
   | 'INVALID_COUNTRY_CODE'
+  /** Not a calendar day (YYYY-MM-DD), or an end day before the start day. */
   | 'INVALID_DATE_RANGE'
   /** The ID is malformed or names an object of another type. */
   | 'INVALID_ID'
+  /** Not a calendar month written YYYY-MM, e.g. 2024-01. */
   | 'INVALID_PERIOD'
+  /** A month range whose first month is after its last. */
   | 'INVALID_PERIOD_RANGE'
+  /** A quantity in tonnes that is negative or not a finite number. */
   | 'INVALID_QUANTITY'
   /** A reported rank below 1. */
   | 'INVALID_RANK'
+  /** Not an http(s) URL. */
   | 'INVALID_URL'
   /** Other objects still refer to this one. */
   | 'IN_USE'
@@ -327,6 +417,7 @@ export type UserErrorCode =
   | 'TOO_LONG'
   /** A well-formed HS code that is not in the commodity list. */
   | 'UNKNOWN_COMMODITY'
+  /** A well-formed country code that no ISO 3166-1 country has. */
   | 'UNKNOWN_COUNTRY';
 
 export type CountryQueryVariables = Exact<{
