@@ -10,10 +10,13 @@ export interface LiveApi {
   stop(): Promise<void>;
 }
 
-const apiDist = path.resolve(__dirname, "..", "..", "..", "..", "apps", "api", "dist");
-const apiMain = path.join(apiDist, "main.js");
+const repoRoot = path.resolve(__dirname, "..", "..", "..", "..");
+/** The built API's entry script and its key command, relative to the repository root. */
+const API_ENTRY = "apps/api/dist/main.js";
+const API_KEY_COMMAND = "apps/api/dist/cli/apikey.js";
+const apiMain = path.join(repoRoot, API_ENTRY);
 
-/** Starts the built API (apps/api/dist/main.js) as its own process over a fresh, seeded test database. */
+/** Starts the built API (API_ENTRY) as its own process over a fresh, seeded test database. */
 export async function startLiveApi(): Promise<LiveApi> {
   const db = await createTestDatabase({ seed: true });
   const child: ChildProcess = spawn(process.execPath, [apiMain], {
@@ -53,7 +56,7 @@ export async function startLiveApi(): Promise<LiveApi> {
       return new Promise((resolve, reject) => {
         execFile(
           process.execPath,
-          [path.join(apiDist, "cli", "apikey.js"), "create", "--name", `sdk-test-${role}`, "--role", role],
+          [path.join(repoRoot, API_KEY_COMMAND), "create", "--name", `sdk-test-${role}`, "--role", role],
           { env: { ...process.env, DATABASE_URL: db.url } },
           (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout.trim())),
         );
