@@ -72,10 +72,12 @@ describe("@tradegraph/sdk as a package installed outside the repository", () => 
 
   beforeAll(async () => {
     project = mkdtempSync(path.join(os.tmpdir(), "tradegraph-sdk-consumer-"));
-    [api, [packed]] = await Promise.all([
+    const [started, packs] = await Promise.all([
       startLiveApi(),
       exec("npm", ["pack", "--json", "--pack-destination", project], sdkRoot).then((out) => JSON.parse(out) as PackResult[]),
     ]);
+    api = started;
+    packed = packs[0]!;
   }, 180_000);
 
   afterAll(async () => {
@@ -84,7 +86,7 @@ describe("@tradegraph/sdk as a package installed outside the repository", () => 
   });
 
   it("ships only the builds, the README and the licence, with graphql as a peer", () => {
-    const paths = packed!.files.map((file) => file.path);
+    const paths = packed.files.map((file) => file.path);
     expect(paths.filter((p) => !p.startsWith("dist/")).sort()).toEqual(["LICENSE", "README.md", "package.json"]);
     expect(paths).toEqual(expect.arrayContaining(["dist/esm/index.js", "dist/esm/index.d.ts", "dist/cjs/index.js", "dist/cjs/index.d.ts"]));
     expect(paths.filter((p) => /__tests__|\.map$|\.graphql$/.test(p))).toEqual([]);
@@ -96,9 +98,9 @@ describe("@tradegraph/sdk as a package installed outside the repository", () => 
   });
 
   it("installs from its tarball into a fresh project, type-checks, and runs a typed query from ESM and CommonJS", async () => {
-    const tarball = readFileSync(path.join(project, packed!.filename));
+    const tarball = readFileSync(path.join(project, packed.filename));
     const integrity = `sha512-${createHash("sha512").update(tarball).digest("base64")}`;
-    const sdkSpec = `file:${packed!.filename}`;
+    const sdkSpec = `file:${packed.filename}`;
     // The third-party packages as the repository's lockfile pins them, so npm takes them from its cache.
     const repoPackages = JSON.parse(readFileSync(repoLock, "utf8")).packages as Record<string, object>;
     const dependencies = { "@tradegraph/sdk": sdkSpec, graphql: "16.15.0" };
