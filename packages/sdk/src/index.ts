@@ -5,4 +5,5 @@ export type { GraphQLErrorEntry, UserError } from "./errors.js";
 export { collectAll, paginate } from "./paginate.js";
 export type { ConnectionPage } from "./paginate.js";
 export { operations } from "./operations.js";
+export { possibleTypes } from "./cache.js";
 export * from "./generated/graphql.js";
