@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** The GraphQL endpoint the page calls; default `/graphql`. */
+  readonly VITE_TRADEGRAPH_API_URL?: string;
+}
