@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -131,7 +131,10 @@ describe("@tradegraph/sdk as a package installed outside the repository", () => 
       ),
     );
     const install = ["ci", "--no-audit", "--no-fund", "--ignore-scripts"];
+    // Offline from npm's cache; a machine whose cache lacks a package fetches it once.
     await exec("npm", [...install, "--offline"], project).catch(() => exec("npm", [...install, "--prefer-offline"], project));
+    // graphql is the app's own copy (a peer), not a second one inside the SDK.
+    expect(existsSync(path.join(project, "node_modules", "@tradegraph", "sdk", "node_modules"))).toBe(false);
 
     writeFileSync(path.join(project, "esm.mts"), consumerSource("esm", api.url));
     writeFileSync(path.join(project, "cjs.cts"), consumerSource("cjs", api.url));
