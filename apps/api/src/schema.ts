@@ -46,7 +46,7 @@ export const resolvers: NonEmptyArray<Function> = [
 ];
 
 const ROOT_DESCRIPTIONS = {
-  query: "Reads: trade flows, meetings, reports and reference data. No API key needed.",
+  query: "Reads: trade flows, meetings, reports and reference data. No API key needed unless the server requires one for reads.",
   mutation: "Writes. Each needs an API key with the role it names; refused input comes back as `userErrors` and writes nothing.",
 };
 
