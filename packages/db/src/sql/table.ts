@@ -124,6 +124,11 @@ export class Table<C extends Columns> {
     return this.spec[key]!.name;
   }
 
+  /** Column names in PostgreSQL, comma-separated, for column lists of statements written as text. */
+  names(keys: ReadonlyArray<keyof C & string>): string {
+    return keys.map((key) => this.spec[key]!.name).join(", ");
+  }
+
   /** A row selected with `columns(alias)` as a plain typed row: numbers as numbers, months as "YYYY-MM", days as UTC dates. */
   decode(selected: Record<string, unknown>): RowOf<C> {
     const row = selected;
