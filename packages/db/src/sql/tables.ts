@@ -32,11 +32,13 @@ export const countryTable = table("country", {
   officialName: text("official_name", "text"),
   region: text("region", "text").orNull(),
   subregion: text("subregion", "text").orNull(),
+  ...created,
 });
 
 export const commodityTable = table("commodity", {
   hsCode: text("hs_code", "varchar(6)"),
   description: text("description", "text"),
+  ...created,
 });
 
 /** The figures, flags and rank of an export record: what an import or an upsert replaces. */
