@@ -127,6 +127,13 @@ written AS (
 ${returned(`${exportRecordTable.name} x WHERE x.id = ${ID}`)}`,
 };
 
+/** The written columns of a stored record (e.g. to merge an update into). */
+export function exportRecordValues(row: ExportRecordRow): ExportRecordValues {
+  const values = {} as Record<string, unknown>;
+  for (const key of VALUE_KEYS) values[key] = row[key];
+  return values as unknown as ExportRecordValues;
+}
+
 /** A PostgreSQL array literal; validated codes, months, numbers and flags go unquoted (the common, fast case). */
 function literal(values: ReadonlyArray<string | number | boolean | null>): string {
   let out = "{";

@@ -1,6 +1,6 @@
 // `@tradegraph/db/sql`: each table described once (columns, SQL types, select list, decoder) and the one
 // export-record write path. See docs/architecture.md, "Where a table is described".
-export { bool, day, int, month, numeric, table, Table, text, textArray, timestamp } from "./table";
+export { bool, day, int, month, numeric, search, table, Table, text, textArray, timestamp } from "./table";
 export type { Column, ColumnKind, Columns, RowOf, Sql, ValueOf } from "./table";
 export {
   apiKeyTable,
@@ -28,5 +28,5 @@ export type {
   ReportSubjectRow,
   SourceRow,
 } from "./tables";
-export { pgRun, prismaRun, writeExportRecords } from "./export-records";
+export { exportRecordValues, pgRun, prismaRun, writeExportRecords } from "./export-records";
 export type { ExportRecordValues, Run, WriteMode, WriteOptions, WriteResult } from "./export-records";

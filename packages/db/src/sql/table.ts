@@ -6,8 +6,9 @@ export type Sql = Prisma.Sql;
 /**
  * How a column's value reaches TypeScript. `day` and `month` are PostgreSQL dates: a day decodes to a UTC
  * Date, a month (stored as its first day) to "YYYY-MM". Both are selected as text, so no time zone shifts them.
+ * A `search` column (a generated tsvector) is only used inside SQL: never selected, not part of the row.
  */
-export type ColumnKind = "int" | "numeric" | "text" | "bool" | "day" | "month" | "timestamp" | "textArray";
+export type ColumnKind = "int" | "numeric" | "text" | "bool" | "day" | "month" | "timestamp" | "textArray" | "search";
 
 interface KindTypes {
   int: number;
@@ -18,6 +19,7 @@ interface KindTypes {
   month: string;
   timestamp: Date;
   textArray: string[];
+  search: never;
 }
 
 export interface Column<K extends ColumnKind = ColumnKind, N extends boolean = boolean> {
@@ -34,8 +36,8 @@ export type Columns = Record<string, Column>;
 /** The decoded value of a column. */
 export type ValueOf<C> = C extends Column<infer K, infer N> ? KindTypes[K] | (N extends true ? null : never) : never;
 
-/** A decoded row: one property per column. */
-export type RowOf<C extends Columns> = { -readonly [P in keyof C]: ValueOf<C[P]> };
+/** A decoded row: one property per selected column. */
+export type RowOf<C extends Columns> = { -readonly [P in keyof C as C[P] extends Column<"search", boolean> ? never : P]: ValueOf<C[P]> };
 
 const column =
   <K extends ColumnKind>(kind: K) =>
@@ -56,6 +58,7 @@ export const day = column("day");
 export const month = column("month");
 export const timestamp = column("timestamp");
 export const textArray = column("textArray");
+export const search = column("search");
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -102,7 +105,9 @@ export class Table<C extends Columns> {
   columns(alias: string): Sql {
     let select = this.selects.get(alias);
     if (!select) {
-      const list = Object.entries(this.spec).map(([key, col]) => selectExpression(checkAlias(alias), key, col));
+      const list = Object.entries(this.spec)
+        .filter(([, col]) => col.kind !== "search")
+        .map(([key, col]) => selectExpression(checkAlias(alias), key, col));
       select = Prisma.raw(list.join(", "));
       this.selects.set(alias, select);
     }

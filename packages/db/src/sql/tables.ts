@@ -1,7 +1,7 @@
-import { bool, day, int, month, numeric, table, text, textArray, timestamp, type RowOf } from "./table";
+import { bool, day, int, month, numeric, search, table, text, textArray, timestamp, type RowOf } from "./table";
 
 // Every table of prisma/schema.prisma, column by column, with the SQL types of the migrations. Generated
-// search vectors (tsvector) are left out: they are only read inside SQL, never decoded.
+// search vectors are `search` columns: used in SQL conditions, never selected or decoded.
 
 const created = {
   createdAt: timestamp("created_at", "timestamptz(3)"),
@@ -32,6 +32,7 @@ export const countryTable = table("country", {
   officialName: text("official_name", "text"),
   region: text("region", "text").orNull(),
   subregion: text("subregion", "text").orNull(),
+  searchVector: search("search_vector", "tsvector").orNull(),
   ...created,
 });
 
@@ -78,6 +79,7 @@ export const meetingTable = table("meeting", {
   endDate: day("end_date", "date").orNull(),
   topics: textArray("topics", "text[]"),
   summary: text("summary", "text").orNull(),
+  searchVector: search("search_vector", "tsvector").orNull(),
   sourceId: int("source_id", "integer"),
   ...created,
   ...who,
@@ -99,6 +101,7 @@ export const reportTable = table("report", {
   publisherCountryCode: text("publisher_country_code", "char(2)").orNull(),
   publishedOn: day("published_on", "date").orNull(),
   topics: textArray("topics", "text[]"),
+  searchVector: search("search_vector", "tsvector").orNull(),
   sourceId: int("source_id", "integer"),
   ...created,
   ...who,
@@ -115,6 +118,7 @@ export const reportFindingTable = table("report_finding", {
   position: int("position", "integer"),
   text: text("text", "text"),
   isQuote: bool("is_quote", "boolean"),
+  searchVector: search("search_vector", "tsvector").orNull(),
 });
 
 export const apiKeyTable = table("api_key", {
