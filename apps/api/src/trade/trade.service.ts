@@ -72,7 +72,7 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
   const rows = await queryRows<
     SummedFigures & {
       partner: string;
-      reported_rank: number | null;
+      stated_rank: number | null;
       rank: string | null;
       total_quantity: string | null;
       total_value: string | null;
@@ -81,7 +81,7 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
   >(
     db.pool,
     sql`WITH flows AS (
-          SELECT ${column("er", "importerCode")} AS partner, ${summedFigures("er")}, min(${column("er", "reportedRank")}) AS reported_rank
+          SELECT ${column("er", "importerCode")} AS partner, ${summedFigures("er")}, min(${column("er", "reportedRank")}) AS stated_rank
           FROM ${exportRecordTable.from("er")}
           WHERE ${join(flowConditions("er", exporter, null, commodity, range), " AND ")}
           GROUP BY ${column("er", "importerCode")}
@@ -111,7 +111,7 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
       share: figure == null || !total ? null : figure / total,
       unitPriceUsdPerTonne: unitPricePerTonne(pricedValue, pricedQuantity),
       unitPriceUsdPerBarrel: unitPricePerBarrel(pricedValue, pricedQuantity, commodity),
-      reportedRank: row.reported_rank,
+      reportedRank: row.stated_rank,
       records: row.records,
     };
   });
