@@ -1,3 +1,4 @@
+import type { RowOf } from "./table";
 import { exportRecordFigures, exportRecordFlow, exportRecordTable, type ExportRecordRow } from "./tables";
 
 /**
@@ -15,23 +16,15 @@ export function prismaRun(tx: { $queryRawUnsafe<T = unknown>(query: string, ...v
 }
 
 /**
- * The columns an import or a mutation gives for one export record (its source is passed separately). `period` is
- * "YYYY-MM"; figures are numbers or exact decimal strings, null when the source gives none. Values are expected
- * to be validated already (the domain's rules, `storableTonnes` and `storableUsd`).
+ * The columns an import or a mutation gives for one export record (its source is passed separately): the
+ * natural key and the figures of the description. `period` is "YYYY-MM"; figures are numbers or exact decimal
+ * strings, null when the source gives none. Values are expected to be validated already (the domain's rules,
+ * `storableTonnes` and `storableUsd`).
  */
-export interface ExportRecordValues {
-  exporterCode: string;
-  importerCode: string;
-  commodityCode: string;
-  period: string;
+export type ExportRecordValues = Omit<RowOf<typeof exportRecordFlow & typeof exportRecordFigures>, "quantityTonnes" | "valueUsd"> & {
   quantityTonnes: number | string | null;
   valueUsd: number | string | null;
-  quantityApproximate: boolean;
-  valueApproximate: boolean;
-  quantityEstimated: boolean;
-  valueEstimated: boolean;
-  reportedRank: number | null;
-}
+};
 
 /**
  * - `insert`: the rows are new (e.g. their source was created in this transaction); a natural key that exists is a

@@ -35,7 +35,7 @@ export const NATIVE_HEADER = "exporter,importer,commodity,period,quantityTonnes,
 /** One row as a native CSV line (no field ever needs quoting: codes, numbers and flag names). */
 export function nativeCsvLine(row: ExportRow): string {
   const flags = NATIVE_FLAGS.filter((flag) => row[flag]).join("|");
-  return `${row.exporter},${row.importer},${row.commodity},${row.period},${row.quantityTonnes ?? ""},${row.valueUsd ?? ""},${flags},${row.reportedRank ?? ""}\n`;
+  return `${row.exporterCode},${row.importerCode},${row.commodityCode},${row.period},${row.quantityTonnes ?? ""},${row.valueUsd ?? ""},${flags},${row.reportedRank ?? ""}\n`;
 }
 
 /** Writes the rows as a native CSV file, respecting the stream's back-pressure. Returns the row count. */

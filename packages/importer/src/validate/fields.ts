@@ -127,8 +127,8 @@ export function flag(value: unknown, field: string): boolean {
 
 /** Checks that hold for every row whatever its format. */
 export function checkRow(row: ExportRow, fields: { exporter: string; importer: string; figures: string }): ExportRow {
-  if (row.exporter === row.importer) {
-    throw new RowError("SAME_COUNTRY", `Exporter and importer are both ${row.exporter}.`, fields.importer);
+  if (row.exporterCode === row.importerCode) {
+    throw new RowError("SAME_COUNTRY", `Exporter and importer are both ${row.exporterCode}.`, fields.importer);
   }
   if (row.quantityTonnes === null && row.valueUsd === null) {
     throw new RowError("MISSING_FIGURES", "The row has neither a quantity nor a value.", fields.figures);

@@ -1,4 +1,4 @@
-import { pgRun, writeExportRecords, type ExportRecordValues, type Run } from "@tradegraph/db/sql";
+import { pgRun, writeExportRecords, type Run } from "@tradegraph/db/sql";
 import type { PoolClient } from "pg";
 import type { ExportRow } from "../types";
 import type { ReferenceData } from "../validate/fields";
@@ -36,7 +36,7 @@ export function keyEncoder(ref: ReferenceData): (row: ExportRow) => number {
   if (countries.size > 512 || commodities.size > 65_536) throw new Error("Too many countries or commodities for the duplicate check's key.");
   return (row) => {
     const month = (Number(row.period.slice(0, 4)) - 1900) * 12 + Number(row.period.slice(5, 7)) - 1;
-    return ((countries.get(row.exporter)! * 512 + countries.get(row.importer)!) * 65_536 + commodities.get(row.commodity)!) * 16_384 + month;
+    return ((countries.get(row.exporterCode)! * 512 + countries.get(row.importerCode)!) * 65_536 + commodities.get(row.commodityCode)!) * 16_384 + month;
   };
 }
 
@@ -52,23 +52,6 @@ function literal(values: ReadonlyArray<string | number | boolean | null>): strin
     out += value === null ? "NULL" : value === true ? "t" : value === false ? "f" : String(value);
   }
   return out + "}";
-}
-
-/** A validated row as the columns writeExportRecords takes. */
-function valuesOf({ row }: LineRow): ExportRecordValues {
-  return {
-    exporterCode: row.exporter,
-    importerCode: row.importer,
-    commodityCode: row.commodity,
-    period: row.period,
-    quantityTonnes: row.quantityTonnes,
-    valueUsd: row.valueUsd,
-    quantityApproximate: row.quantityApproximate,
-    valueApproximate: row.valueApproximate,
-    quantityEstimated: row.quantityEstimated,
-    valueEstimated: row.valueEstimated,
-    reportedRank: row.reportedRank,
-  };
 }
 
 /**
@@ -113,7 +96,7 @@ export class BatchWriter {
     if (!persist || rows.length === 0) return result;
 
     const mode = this.dryRun ? "compare" : this.newSource ? "insert" : "upsert";
-    const written = await writeExportRecords(this.run, rows.map(valuesOf), { mode, sourceId: this.sourceId, actor: this.actor });
+    const written = await writeExportRecords(this.run, rows.map((r) => r.row), { mode, sourceId: this.sourceId, actor: this.actor });
     result.inserted = written.inserted;
     result.updated = written.updated;
     result.unchanged = rows.length - result.inserted - result.updated;
