@@ -151,6 +151,9 @@ describe("writeExportRecords", () => {
       expect(moved).toMatchObject({ updated: 1, unchanged: 0, rows: [expect.objectContaining({ id: created!.id, period: "2020-03", updatedBy: "b" })] });
       const same = await writeExportRecords(run, [flow({ period: "2020-03" })], { mode: "update", id: created!.id, sourceId, actor: "c" });
       expect(same).toMatchObject({ updated: 0, unchanged: 1, rows: [expect.objectContaining({ updatedBy: "b" })] });
+      // Figures compare at the column's scale: 10.5004 t is the stored 10.500 t.
+      const rounded = await writeExportRecords(run, [flow({ period: "2020-03", quantityTonnes: 10.5004 })], { mode: "update", id: created!.id, sourceId, actor: "c" });
+      expect(rounded).toMatchObject({ updated: 0, unchanged: 1 });
     });
   });
 

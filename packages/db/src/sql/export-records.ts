@@ -66,8 +66,15 @@ const KEY_COLUMNS = [...FLOW_KEYS.map(name), SOURCE];
 const WHO = `${name("createdBy")}, ${name("updatedBy")}`;
 const UPDATED = `${name("updatedAt")} = now(), ${name("updatedBy")}`;
 
-// One array parameter per column ($1…$11), then the source ($12), the actor ($13) and the id ($14).
-const ROWS = `unnest(${VALUE_KEYS.map((key, i) => `$${i + 1}::${exportRecordTable.spec[key].type}[]`).join(", ")}) AS r(${VALUE_COLUMNS.join(", ")})`;
+// One array parameter per column ($1…$11), then the source ($12), the actor ($13) and the id ($14). The bulk
+// statements cast the arrays to the column types without modifiers (char(2) → bpchar, numeric(18,3) → numeric),
+// as the insert coerces each value anyway; the update compares the input with the stored row, so it casts to
+// the full types (a figure rounds to the column's scale before the comparison).
+const baseType = (type: string) => type.replace(/\(.*\)$/, "").replace(/^char$/, "bpchar");
+const unnest = (cast: (type: string) => string) =>
+  `unnest(${VALUE_KEYS.map((key, i) => `$${i + 1}::${cast(exportRecordTable.spec[key].type)}[]`).join(", ")}) AS r(${VALUE_COLUMNS.join(", ")})`;
+const ROWS = unnest(baseType);
+const TYPED_ROWS = unnest((type) => type);
 const SOURCE_ID = "$12::integer";
 const ACTOR = "$13::text";
 const ID = "$14::integer";
@@ -111,7 +118,7 @@ LEFT JOIN LATERAL (
   LIMIT 1
 ) e ON TRUE`,
   updateReturning: `
-WITH r AS (SELECT * FROM ${ROWS}),
+WITH r AS (SELECT * FROM ${TYPED_ROWS}),
 written AS (
   UPDATE ${exportRecordTable.name} e SET ${VALUE_COLUMNS.map((c) => `${c} = r.${c}`).join(", ")}, ${SOURCE} = ${SOURCE_ID}, ${UPDATED} = ${ACTOR}
   FROM r WHERE e.id = ${ID} AND (${list("e", VALUE_COLUMNS)}, e.${SOURCE}) IS DISTINCT FROM (${list("r", VALUE_COLUMNS)}, ${SOURCE_ID})
