@@ -61,6 +61,7 @@ const VALUE_KEYS = [...FLOW_KEYS, ...FIGURE_KEYS];
 const name = (key: keyof typeof exportRecordTable.spec) => exportRecordTable.nameOf(key);
 const VALUE_COLUMNS = VALUE_KEYS.map(name);
 const FIGURE_COLUMNS = FIGURE_KEYS.map(name);
+const ID_COLUMN = name("id");
 const SOURCE = name("sourceId");
 const KEY_COLUMNS = [...FLOW_KEYS.map(name), SOURCE];
 const WHO = `${name("createdBy")}, ${name("updatedBy")}`;
@@ -94,7 +95,7 @@ const ON_CONFLICT = `ON CONFLICT (${KEY_COLUMNS.join(", ")}) DO UPDATE SET
 const returned = (unchanged: string) => `
 SELECT ${exportRecordTable.columns("w").text}, w.inserted FROM written w
 UNION ALL
-SELECT ${exportRecordTable.columns("x").text}, NULL FROM ${unchanged} AND NOT EXISTS (SELECT 1 FROM written w WHERE w.id = x.id)`;
+SELECT ${exportRecordTable.columns("x").text}, NULL FROM ${unchanged} AND NOT EXISTS (SELECT 1 FROM written w WHERE w.${ID_COLUMN} = x.${ID_COLUMN})`;
 
 const STATEMENTS = {
   // xmax = 0 marks a fresh insert.
@@ -110,8 +111,8 @@ ${returned(`${exportRecordTable.name} x JOIN r ON ${SAME_KEY} WHERE TRUE`)}`,
   // LATERAL … LIMIT 1 keeps this an index lookup per row: right after a bulk load the statistics are stale and a
   // plain join may hash the whole source's rows per batch.
   compare: `
-SELECT count(*) FILTER (WHERE e.id IS NULL)::int AS inserted,
-       count(*) FILTER (WHERE e.id IS NOT NULL AND ${changed("e", "r")})::int AS updated
+SELECT count(*) FILTER (WHERE e.${ID_COLUMN} IS NULL)::int AS inserted,
+       count(*) FILTER (WHERE e.${ID_COLUMN} IS NOT NULL AND ${changed("e", "r")})::int AS updated
 FROM ${ROWS}
 LEFT JOIN LATERAL (
   SELECT * FROM ${exportRecordTable.name} x WHERE ${SAME_KEY}
@@ -121,10 +122,10 @@ LEFT JOIN LATERAL (
 WITH r AS (SELECT * FROM ${TYPED_ROWS}),
 written AS (
   UPDATE ${exportRecordTable.name} e SET ${VALUE_COLUMNS.map((c) => `${c} = r.${c}`).join(", ")}, ${SOURCE} = ${SOURCE_ID}, ${UPDATED} = ${ACTOR}
-  FROM r WHERE e.id = ${ID} AND (${list("e", VALUE_COLUMNS)}, e.${SOURCE}) IS DISTINCT FROM (${list("r", VALUE_COLUMNS)}, ${SOURCE_ID})
+  FROM r WHERE e.${ID_COLUMN} = ${ID} AND (${list("e", VALUE_COLUMNS)}, e.${SOURCE}) IS DISTINCT FROM (${list("r", VALUE_COLUMNS)}, ${SOURCE_ID})
   RETURNING e.*, FALSE AS inserted
 )
-${returned(`${exportRecordTable.name} x WHERE x.id = ${ID}`)}`,
+${returned(`${exportRecordTable.name} x WHERE x.${ID_COLUMN} = ${ID}`)}`,
 };
 
 /** The written columns of a stored record (e.g. to merge an update into). */

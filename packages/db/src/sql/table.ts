@@ -134,7 +134,10 @@ export class Table<C extends Columns> {
     return keys.map((key) => this.spec[key]!.name).join(", ");
   }
 
-  /** A row selected with `columns(alias)` as a plain typed row: numbers as numbers, months as "YYYY-MM", days as UTC dates. */
+  /**
+   * A row selected with `columns(alias)` as a plain typed row: numbers as numbers, months as "YYYY-MM", days as UTC
+   * dates. Converts the selected object in place (no copy per row) and returns it.
+   */
   decode(selected: Record<string, unknown>): RowOf<C> {
     const row = selected;
     for (const [key, decode] of this.converters) {
