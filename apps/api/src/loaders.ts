@@ -1,11 +1,44 @@
 import type { Database } from "@tradegraph/db";
+import {
+  exportRecordTable,
+  meetingParticipantTable,
+  meetingTable,
+  reportFindingTable,
+  reportSubjectTable,
+  reportTable,
+  sourceTable,
+  type Table,
+  type Columns,
+  type RowOf,
+} from "@tradegraph/db/sql";
 import DataLoader from "dataloader";
-import { toDay } from "./common/date-range";
-import { EXPORT_RECORD_COLUMNS } from "./export-record/export-record.service";
-import { toExportRecord, type ExportRecord, type ExportRecordRow } from "./export-record/export-record.type";
+import type pg from "pg";
+import { Country } from "./country/country.type";
+import { toExportRecord } from "./export-record/export-record.type";
+import { Meeting, Participant } from "./meeting/meeting.type";
 import type { CachedTable, ReferenceData } from "./reference-data";
+import { Finding, Report } from "./report/report.type";
 import { Source } from "./source/source.type";
-import { queryRows, sql } from "./sql";
+import { empty, join, queryRows, raw, sql } from "./sql";
+
+/**
+ * The rows of a table (alias t) whose `key` column is one of the keys, decoded, in the order given: one
+ * `WHERE key = ANY(…)` statement.
+ */
+async function rowsOf<C extends Columns>(
+  pool: pg.Pool,
+  table: Table<C>,
+  key: keyof C & string,
+  keys: readonly unknown[],
+  orderBy: ReadonlyArray<keyof C & string> = [],
+): Promise<Array<RowOf<C>>> {
+  const order = orderBy.length ? sql`ORDER BY ${join(orderBy.map((column) => table.column("t", column)))}` : empty;
+  const selected = await queryRows<Record<string, unknown>>(
+    pool,
+    sql`SELECT ${table.columns("t")} FROM ${table.from("t")} WHERE ${table.column("t", key)} = ANY(${[...keys]}::${raw(table.spec[key]!.type)}[]) ${order}`,
+  );
+  return selected.map((row) => table.decode(row));
+}
 
 /** Batches keyed lookups into one `WHERE key IN (…)` statement each and returns results in key order. */
 function batchBy<K, V, R extends Record<string, unknown>>(
@@ -41,56 +74,38 @@ function fromTable<K, V>(table: CachedTable<K, V>): DataLoader<K, V | null> {
 
 /**
  * Per-request DataLoaders for every relation, so a page of N items costs one statement per relation (none for
- * countries and commodities, which come from the in-memory reference data). The hot ones use hand-written SQL.
+ * countries and commodities, which come from the in-memory reference data). Each returns GraphQL objects.
  */
-export function createLoaders({ prisma, pool }: Database, reference: ReferenceData) {
+export function createLoaders({ pool }: Database, reference: ReferenceData) {
+  const countries = fromTable(reference.countries);
   return {
-    country: fromTable(reference.countries),
+    country: countries,
     commodity: fromTable(reference.commodities),
-    source: batchBy(
-      (ids: readonly number[]) =>
-        queryRows<Parameters<typeof Source.from>[0] & { publishedOnText: string | null }>(
-          pool,
-          sql`SELECT id, publisher, title, published_on::text AS "publishedOnText", url, retrieval_note AS "retrievalNote",
-                     synthetic, created_at AS "createdAt", updated_at AS "updatedAt", created_by AS "createdBy", updated_by AS "updatedBy"
-              FROM source WHERE id = ANY(${[...ids]}::int[])`,
-        ),
-      (row) => row.id,
-      ({ publishedOnText, ...row }) => Source.from({ ...row, publishedOn: publishedOnText == null ? null : toDay(publishedOnText) }),
-    ),
-    exportRecord: batchBy(
-      (ids: readonly number[]) =>
-        queryRows<ExportRecordRow & Record<string, unknown>>(pool, sql`SELECT ${EXPORT_RECORD_COLUMNS} FROM export_record er WHERE er.id = ANY(${[...ids]}::int[])`),
-      (row) => row.id,
-      (row): ExportRecord => toExportRecord(row),
-    ),
-    meeting: batchBy(
-      (ids: readonly number[]) => prisma.meeting.findMany({ where: { id: { in: [...ids] } } }),
-      (row) => row.id,
-      (row) => row,
-    ),
+    source: batchBy((ids: readonly number[]) => rowsOf(pool, sourceTable, "id", ids), (row) => row.id, (row) => Source.from(row)),
+    exportRecord: batchBy((ids: readonly number[]) => rowsOf(pool, exportRecordTable, "id", ids), (row) => row.id, toExportRecord),
+    meeting: batchBy((ids: readonly number[]) => rowsOf(pool, meetingTable, "id", ids), (row) => row.id, (row) => Meeting.from(row)),
     participantsByMeeting: groupBy(
-      (ids: readonly number[]) =>
-        prisma.meetingParticipant.findMany({ where: { meetingId: { in: [...ids] } }, orderBy: [{ meetingId: "asc" }, { position: "asc" }] }),
+      (ids: readonly number[]) => rowsOf(pool, meetingParticipantTable, "meetingId", ids, ["meetingId", "position"]),
       (row) => row.meetingId,
-      (row) => row,
+      (row) => Participant.from(row),
     ),
-    report: batchBy(
-      (ids: readonly number[]) => prisma.report.findMany({ where: { id: { in: [...ids] } } }),
-      (row) => row.id,
-      (row) => row,
-    ),
-    subjectsByReport: groupBy(
-      (ids: readonly number[]) =>
-        prisma.reportSubject.findMany({ where: { reportId: { in: [...ids] } }, orderBy: [{ reportId: "asc" }, { countryCode: "asc" }] }),
-      (row) => row.reportId,
-      (row) => row.countryCode,
-    ),
+    report: batchBy((ids: readonly number[]) => rowsOf(pool, reportTable, "id", ids), (row) => row.id, (row) => Report.from(row)),
+    /** The subject countries of each report, by code. */
+    subjectsByReport: new DataLoader<number, Country[]>(async (ids) => {
+      const rows = await rowsOf(pool, reportSubjectTable, "reportId", ids, ["reportId", "countryCode"]);
+      const found = await countries.loadMany([...new Set(rows.map((row) => row.countryCode))]);
+      const byCode = new Map(found.flatMap((country) => (country instanceof Country ? [[country.code, country] as const] : [])));
+      const groups = new Map<number, Country[]>(ids.map((id) => [id, []]));
+      for (const row of rows) {
+        const country = byCode.get(row.countryCode);
+        if (country) groups.get(row.reportId)?.push(country);
+      }
+      return ids.map((id) => groups.get(id) ?? []);
+    }),
     findingsByReport: groupBy(
-      (ids: readonly number[]) =>
-        prisma.reportFinding.findMany({ where: { reportId: { in: [...ids] } }, orderBy: [{ reportId: "asc" }, { position: "asc" }] }),
+      (ids: readonly number[]) => rowsOf(pool, reportFindingTable, "reportId", ids, ["reportId", "position"]),
       (row) => row.reportId,
-      (row) => row,
+      (row) => Finding.from(row),
     ),
   };
 }

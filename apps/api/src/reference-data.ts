@@ -1,4 +1,5 @@
 import type { Database } from "@tradegraph/db";
+import { commodityTable, countryTable } from "@tradegraph/db/sql";
 import { Commodity } from "./commodity/commodity.type";
 import { Country } from "./country/country.type";
 import { queryRows, sql } from "./sql";
@@ -47,15 +48,18 @@ function cached<K, V>(load: () => Promise<ReadonlyMap<K, V>>): CachedTable<K, V>
 export function createReferenceData({ pool }: Database): ReferenceData {
   return {
     countries: cached(async () => {
-      const rows = await queryRows<Parameters<typeof Country.from>[0]>(
-        pool,
-        sql`SELECT code, alpha3, "numeric", name, official_name AS "officialName", region, subregion FROM country`,
-      );
-      return new Map(rows.map((row) => [row.code, Country.from(row)]));
+      const rows = await queryRows<Record<string, unknown>>(pool, sql`SELECT ${countryTable.columns("c")} FROM ${countryTable.from("c")}`);
+      return new Map(rows.map((selected) => {
+        const row = countryTable.decode(selected);
+        return [row.code, Country.from(row)];
+      }));
     }),
     commodities: cached(async () => {
-      const rows = await queryRows<{ hsCode: string; description: string }>(pool, sql`SELECT hs_code AS "hsCode", description FROM commodity`);
-      return new Map(rows.map((row) => [row.hsCode, Commodity.from(row)]));
+      const rows = await queryRows<Record<string, unknown>>(pool, sql`SELECT ${commodityTable.columns("c")} FROM ${commodityTable.from("c")}`);
+      return new Map(rows.map((selected) => {
+        const row = commodityTable.decode(selected);
+        return [row.hsCode, Commodity.from(row)];
+      }));
     }),
   };
 }

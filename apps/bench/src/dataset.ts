@@ -3,10 +3,14 @@
  * loaded with the importer's deterministic synthetic dataset, analysed; and the scenario parameters picked from it.
  */
 import { openDatabase, seedDatabase, withDatabase } from "@tradegraph/db";
+import { exportRecordTable, sourceTable } from "@tradegraph/db/sql";
 import { loadSynthetic, syntheticSource } from "@tradegraph/importer";
 import pg from "pg";
 import type { BenchParams } from "./scenarios";
 import { monthsBetween } from "./scenarios";
+
+const er = (key: keyof typeof exportRecordTable.spec) => exportRecordTable.column("er", key).text;
+const s = (key: keyof typeof sourceTable.spec) => sourceTable.column("s", key).text;
 
 export interface DatasetOptions {
   /** A connection string to the server's maintenance database (postgres). */
@@ -54,8 +58,8 @@ async function holdsDataset(options: DatasetOptions, url: string): Promise<boole
   try {
     const { title, publisher } = syntheticSource({ rows: options.rows, seed: options.seed });
     const { rows } = await client.query<{ count: string }>(
-      `SELECT count(*) AS count FROM export_record er JOIN source s ON s.id = er.source_id
-       WHERE s.synthetic AND s.publisher = $1 AND s.title = $2`,
+      `SELECT count(*) AS count FROM ${exportRecordTable.from("er").text} JOIN ${sourceTable.from("s").text} ON ${s("id")} = ${er("sourceId")}
+       WHERE ${s("synthetic")} AND ${s("publisher")} = $1 AND ${s("title")} = $2`,
       [publisher, title],
     );
     return Number(rows[0]?.count) === options.rows;
@@ -112,7 +116,9 @@ export async function pickParams(url: string): Promise<Omit<BenchParams, "record
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: lastRows } = await client.query<{ last: string }>(`SELECT to_char(max(period), 'YYYY-MM') AS last FROM export_record`);
+    const { rows: lastRows } = await client.query<{ last: string }>(
+      `SELECT to_char(max(${er("period")}), 'YYYY-MM') AS last FROM ${exportRecordTable.from("er").text}`,
+    );
     const last = lastRows[0]?.last;
     if (!last) throw new Error("The benchmark database has no export records.");
     const year = monthsBetween(`${Number(last.slice(0, 4)) - 1}${last.slice(4)}`, last).slice(1); // the last 12 months
@@ -121,12 +127,12 @@ export async function pickParams(url: string): Promise<Omit<BenchParams, "record
     // S4: the pairs with the most records both ways over the last 12 months, and the source article's pair.
     const { rows: pairRows } = await client.query<{ a: string; b: string }>(
       `WITH flows AS (
-         SELECT exporter_code, importer_code, count(*) AS records FROM export_record
-         WHERE period BETWEEN $1::date AND $2::date GROUP BY 1, 2
+         SELECT ${er("exporterCode")} AS exporter, ${er("importerCode")} AS importer, count(*) AS records FROM ${exportRecordTable.from("er").text}
+         WHERE ${er("period")} BETWEEN $1::date AND $2::date GROUP BY 1, 2
        )
-       SELECT x.exporter_code AS a, x.importer_code AS b
-       FROM flows x JOIN flows y ON y.exporter_code = x.importer_code AND y.importer_code = x.exporter_code
-       WHERE x.exporter_code < x.importer_code AND (x.exporter_code, x.importer_code) <> ('AZ', 'IL')
+       SELECT x.exporter AS a, x.importer AS b
+       FROM flows x JOIN flows y ON y.exporter = x.importer AND y.importer = x.exporter
+       WHERE x.exporter < x.importer AND (x.exporter, x.importer) <> ('AZ', 'IL')
        ORDER BY x.records + y.records DESC, 1, 2 LIMIT 2`,
       [`${year[0]}-01`, `${last}-01`],
     );
@@ -134,7 +140,7 @@ export async function pickParams(url: string): Promise<Omit<BenchParams, "record
 
     // S5: 50 records spread evenly over the table.
     const { rows: idRows } = await client.query<{ id: number }>(
-      `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM export_record) t
+      `SELECT id FROM (SELECT ${er("id")} AS id, row_number() OVER (ORDER BY ${er("id")}) AS n, count(*) OVER () AS total FROM ${exportRecordTable.from("er").text}) t
        WHERE (n - 1) % GREATEST(total / 50, 1) = 0 ORDER BY id LIMIT 50`,
     );
 

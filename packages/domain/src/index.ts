@@ -22,9 +22,13 @@ export {
   BARRELS_PER_TONNE_CRUDE,
   HS_CRUDE_OIL,
   kilogramsToTonnes,
+  MAX_STORED_TONNES,
+  MAX_STORED_USD,
   parseHsCode,
   parseTonnes,
   parseUsd,
+  storableTonnes,
+  storableUsd,
   unitPricePerBarrel,
   unitPricePerTonne,
 } from "./quantity";

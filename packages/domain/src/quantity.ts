@@ -33,6 +33,25 @@ export function parseUsd(value: number): number {
   return Math.round(requireNonNegative(value, "INVALID_AMOUNT", "Value in USD") * 100) / 100;
 }
 
+/** The largest figures export_record stores, exclusive: NUMERIC(18,3) tonnes and NUMERIC(18,2) US dollars. */
+export const MAX_STORED_TONNES = 1e15;
+export const MAX_STORED_USD = 1e16;
+
+function storable(value: number, limit: number, code: "INVALID_QUANTITY" | "INVALID_AMOUNT"): number {
+  if (value >= limit) throw new DomainError(code, `${value} is larger than the largest figure stored (${limit.toExponential()}).`);
+  return value;
+}
+
+/** Tonnes the quantity column can hold; INVALID_QUANTITY otherwise. */
+export function storableTonnes(tonnes: number): number {
+  return storable(tonnes, MAX_STORED_TONNES, "INVALID_QUANTITY");
+}
+
+/** US dollars the value column can hold; INVALID_AMOUNT otherwise. */
+export function storableUsd(usd: number): number {
+  return storable(usd, MAX_STORED_USD, "INVALID_AMOUNT");
+}
+
 /** USD per tonne, or null when either figure is missing or the quantity is zero. */
 export function unitPricePerTonne(valueUsd: number | null, tonnes: number | null): number | null {
   if (valueUsd == null || tonnes == null || tonnes === 0) return null;

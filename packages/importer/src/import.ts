@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Pool } from "pg";
-import { FatalImportError } from "./errors";
+import { FatalImportError, ImportOptionError } from "./errors";
 import { emptySummary, runPipeline, type Candidate, type RawText } from "./pipeline";
 import { readCsv, toCsvLine } from "./read/csv";
 import { delimiterProblem, detectFormat } from "./read/detect";
@@ -27,7 +27,7 @@ const RULES: Record<ImportFormat, { spec: ColumnSpec; name: string; comtrade: bo
 function sourceFor(format: ImportFormat, options: ImportOptions): SourceInput {
   if (options.source) return options.source;
   if (format === "comtrade") return { publisher: "UN Comtrade", title: options.fileName ? path.basename(options.fileName) : "upload" };
-  throw new TypeError('A source is required for native files: pass { publisher, title } (CLI: --source "Publisher, Title").');
+  throw new ImportOptionError("SOURCE_REQUIRED", 'A source is required for native files: pass { publisher, title } (CLI: --source "Publisher, Title").');
 }
 
 /** Keys of a JSON object mapped to the canonical column names; unknown keys are an error for that row. */
@@ -96,7 +96,8 @@ async function* toCandidates(records: AsyncIterable<ReadRecord>, format: ImportF
  * `input` is a stream or the file's whole content. Streams in constant memory and writes in batches inside one
  * transaction: strict mode (default) writes nothing if any row is bad; lenient mode writes the good rows and
  * hands the bad ones to `onReject`. Importing the same file again changes nothing. Input problems are reported
- * in the summary (`ok: false`, `errors`); only database failures and invalid options throw.
+ * in the summary (`ok: false`, `errors`); only database failures and invalid options (ImportOptionError, e.g.
+ * SOURCE_REQUIRED) throw.
  */
 export async function importExportRecords(db: { pool: Pool }, input: ImportInput, options: ImportOptions = {}): Promise<ImportSummary> {
   const mode = options.mode ?? "strict";

@@ -1,4 +1,6 @@
 export { importExportRecords } from "./import";
+export { ImportOptionError } from "./errors";
+export type { ImportOptionErrorCode } from "./errors";
 export { MAX_REPORTED_ERRORS } from "./pipeline";
 export { parseSourceArgument, SYNTHETIC_PUBLISHER } from "./write/source";
 export { generateSynthetic, syntheticSource } from "./synthetic/generate";

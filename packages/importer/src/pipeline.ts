@@ -102,7 +102,7 @@ export async function runPipeline(
           {
             line,
             code: "DUPLICATE_KEY",
-            message: `${row.exporter} → ${row.importer}, ${row.commodity}, ${row.period} is already on line ${firstLine}: a file may give each exporter, importer, commodity and month once.`,
+            message: `${row.exporterCode} → ${row.importerCode}, ${row.commodityCode}, ${row.period} is already on line ${firstLine}: a file may give each exporter, importer, commodity and month once.`,
           },
           raws.get(line),
         );

@@ -1,3 +1,4 @@
+import type { ExportRecordValues } from "@tradegraph/db/sql";
 import type { DomainErrorCode } from "@tradegraph/domain";
 
 /** `comtrade`: UN Comtrade CSV; `csv` and `json`: the native columns (docs/import.md). */
@@ -121,18 +122,8 @@ export interface ImportSummary {
   rowsPerSecond: number;
 }
 
-/** One validated export_record row, ready to write. `period` is "YYYY-MM". */
-export interface ExportRow {
-  exporter: string;
-  importer: string;
-  commodity: string;
-  period: string;
-  /** Decimal strings (exact), or null when the source gives no figure. */
-  quantityTonnes: string | null;
-  valueUsd: string | null;
-  quantityApproximate: boolean;
-  valueApproximate: boolean;
-  quantityEstimated: boolean;
-  valueEstimated: boolean;
-  reportedRank: number | null;
-}
+/**
+ * One validated export_record row, ready to write: the columns of `writeExportRecords`, with the figures as exact
+ * decimal strings (null when the source gives none). `period` is "YYYY-MM".
+ */
+export type ExportRow = ExportRecordValues & { quantityTonnes: string | null; valueUsd: string | null };

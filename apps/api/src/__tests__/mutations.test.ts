@@ -346,6 +346,18 @@ describe("upsertExportRecord", () => {
     expect(rows).toHaveLength(1);
   });
 
+  it("leaves a record whose figures are unchanged as it is: no new editor, no new updatedAt (like the importer)", async () => {
+    const input = recordInput({ valueUsd: 1_000 });
+    const first = await run(editor, UPSERT_RECORD, { input });
+    const stored = await server.db.prisma.exportRecord.findFirstOrThrow({ where: { period: periodToDate(input.period as string) } });
+    const same = await run(otherEditor, UPSERT_RECORD, { input });
+    expect(same).toMatchObject({ userErrors: [], exportRecord: { id: first.exportRecord.id, valueUsd: 1_000, updatedBy: editor.actor } });
+    const { exportRecord } = await run(otherEditor, UPDATE_RECORD, { id: first.exportRecord.id, input: { valueUsd: 1_000 } });
+    expect(exportRecord).toMatchObject({ updatedBy: editor.actor });
+    const after = await server.db.prisma.exportRecord.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(after.updatedAt).toEqual(stored.updatedAt);
+  });
+
   it("validates like createExportRecord and writes nothing on errors", async () => {
     const before = await counts();
     const { userErrors } = await run(editor, UPSERT_RECORD, { input: recordInput({ importer: "zz", valueUsd: -1 }) });

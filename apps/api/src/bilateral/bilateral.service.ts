@@ -1,15 +1,16 @@
+import { exportRecordTable } from "@tradegraph/db/sql";
 import { addMonths, monthCount, parsePeriod, parsePeriodRange, periodToDate, unitPricePerTonne, type PeriodRange } from "@tradegraph/domain";
 import { Commodity } from "../commodity/commodity.type";
 import type { Context } from "../context";
 import { countryCodeOf } from "../country/country.service";
 import { Country } from "../country/country.type";
 import { ErrorCode, parseInput, userInputError } from "../errors";
-import { hasParticipantFrom, MEETING_COLUMNS, overlapsDays } from "../meeting/meeting.service";
-import { Meeting, type MeetingRow } from "../meeting/meeting.type";
-import { hasSubject, REPORT_COLUMNS } from "../report/report.service";
-import { Report, type ReportRow } from "../report/report.type";
+import { meetingsWith } from "../meeting/meeting.service";
+import type { Meeting } from "../meeting/meeting.type";
+import { reportsAbout } from "../report/report.service";
+import type { Report } from "../report/report.type";
 import { join, queryRows, sql, type Sql } from "../sql";
-import { flowConditions, MAX_SERIES_MONTHS, PRICED_SUMS, seriesFor, type SummedFigures } from "../trade/trade.service";
+import { flowConditions, MAX_SERIES_MONTHS, seriesFor, summedFigures, type SummedFigures } from "../trade/trade.service";
 import { Granularity, type TradeSeriesPoint } from "../trade/trade.type";
 import type { BilateralArgs } from "./bilateral.args";
 import { Bilateral, TimelineEntry, TimelineKind, TradeMonth, type CommodityTrade, type TradeDirection } from "./bilateral.type";
@@ -33,10 +34,12 @@ function lastDayOf(period: string): string {
   return new Date(periodToDate(addMonths(period, 1)).getTime() - 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Trade either way between the two countries in the range (alias-free export_record conditions). */
-function eitherWay(a: string, b: string, range: PeriodRange): Sql {
-  return sql`((${join(flowConditions(a, b, null, range), " AND ")}) OR (${join(flowConditions(b, a, null, range), " AND ")}))`;
+/** Export records (under `alias`) of trade either way between the two countries in the range. */
+function eitherWay(alias: string, a: string, b: string, range: PeriodRange): Sql {
+  return sql`((${join(flowConditions(alias, a, b, null, range), " AND ")}) OR (${join(flowConditions(alias, b, a, null, range), " AND ")}))`;
 }
+
+const column = (key: keyof typeof exportRecordTable.spec) => exportRecordTable.column("er", key);
 
 /**
  * The trade range: given months, missing ends defaulted to the pair's first and last recorded months. A
@@ -45,10 +48,11 @@ function eitherWay(a: string, b: string, range: PeriodRange): Sql {
  */
 async function tradeRange({ db }: Deps, a: string, b: string, given: { from: string | null; to: string | null }): Promise<PeriodRange | null> {
   if (given.from && given.to) return parseInput("from", () => parsePeriodRange(given.from!, given.to!));
+  const [exporter, importer, period] = [column("exporterCode"), column("importerCode"), column("period")];
   const [recorded] = await queryRows<{ first: string | null; last: string | null }>(
     db.pool,
-    sql`SELECT to_char(min(period), 'YYYY-MM') AS first, to_char(max(period), 'YYYY-MM') AS last FROM export_record
-        WHERE (exporter_code = ${a} AND importer_code = ${b}) OR (exporter_code = ${b} AND importer_code = ${a})`,
+    sql`SELECT to_char(min(${period}), 'YYYY-MM') AS first, to_char(max(${period}), 'YYYY-MM') AS last FROM ${exportRecordTable.from("er")}
+        WHERE (${exporter} = ${a} AND ${importer} = ${b}) OR (${exporter} = ${b} AND ${importer} = ${a})`,
   );
   const from = given.from ?? recorded?.first ?? given.to;
   const to = given.to ?? recorded?.last ?? given.from;
@@ -62,15 +66,14 @@ async function loadTrade({ db, loaders }: Deps, pair: [Country, Country], range:
   const [a, b] = pair;
   const [aToBSeries, bToASeries, commodityRows] = range
     ? await Promise.all([
-        seriesFor(db, flowConditions(a.code, b.code, null, range), range, Granularity.MONTH),
-        seriesFor(db, flowConditions(b.code, a.code, null, range), range, Granularity.MONTH),
+        seriesFor(db, { exporter: a.code, importer: b.code, commodity: null }, range, Granularity.MONTH),
+        seriesFor(db, { exporter: b.code, importer: a.code, commodity: null }, range, Granularity.MONTH),
         queryRows<SummedFigures & { exporter: string; commodity: string }>(
           db.pool,
-          sql`SELECT exporter_code AS exporter, commodity_code AS commodity, sum(quantity_tonnes) AS quantity,
-                     sum(value_usd) AS value, ${PRICED_SUMS}, count(*)::int AS records
-              FROM export_record WHERE ${eitherWay(a.code, b.code, range)}
-              GROUP BY exporter_code, commodity_code
-              ORDER BY sum(value_usd) DESC NULLS LAST, commodity_code`,
+          sql`SELECT ${column("exporterCode")} AS exporter, ${column("commodityCode")} AS commodity, ${summedFigures("er")}
+              FROM ${exportRecordTable.from("er")} WHERE ${eitherWay("er", a.code, b.code, range)}
+              GROUP BY ${column("exporterCode")}, ${column("commodityCode")}
+              ORDER BY sum(${column("valueUsd")}) DESC NULLS LAST, ${column("commodityCode")}`,
         ),
       ])
     : [[], [], []];
@@ -131,24 +134,8 @@ export async function bilateral(deps: Deps, args: BilateralArgs): Promise<Bilate
     to: range?.to ?? null,
     parts: {
       trade: once(() => loadTrade(deps, countries, range)),
-      meetings: once(async () => {
-        const conditions = [hasParticipantFrom(a), hasParticipantFrom(b), ...overlapsDays(days)];
-        const rows = await queryRows<MeetingRow>(
-          db.pool,
-          sql`SELECT ${MEETING_COLUMNS} FROM meeting m WHERE ${join(conditions, " AND ")} ORDER BY m.start_date, m.id`,
-        );
-        return rows.map((row) => Meeting.from(row));
-      }),
-      reports: once(async () => {
-        const conditions = [hasSubject(a), hasSubject(b)];
-        if (days.from) conditions.push(sql`(r.published_on IS NULL OR r.published_on >= ${days.from}::date)`);
-        if (days.to) conditions.push(sql`(r.published_on IS NULL OR r.published_on <= ${days.to}::date)`);
-        const rows = await queryRows<ReportRow>(
-          db.pool,
-          sql`SELECT ${REPORT_COLUMNS} FROM report r WHERE ${join(conditions, " AND ")} ORDER BY r.published_on NULLS LAST, r.id`,
-        );
-        return rows.map((row) => Report.from(row));
-      }),
+      meetings: once(() => meetingsWith(db, [a, b], days)),
+      reports: once(() => reportsAbout(db, [a, b], days)),
     },
   });
 }

@@ -1,3 +1,4 @@
+import type { CommodityRow } from "@tradegraph/db/sql";
 import { Field, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
@@ -10,7 +11,7 @@ export class Commodity extends Node {
   @Field(() => String, { description: "The heading's text in the HS nomenclature, e.g. Petroleum oils, crude." })
   description!: string;
 
-  static from(row: { hsCode: string; description: string }): Commodity {
+  static from(row: Pick<CommodityRow, "hsCode" | "description">): Commodity {
     return Object.assign(new Commodity(), { id: toGlobalId("Commodity", row.hsCode), hsCode: row.hsCode, description: row.description });
   }
 }

@@ -26,11 +26,6 @@ export function parseDay(input: string): Date | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === input ? date : null;
 }
 
-/** A day from Prisma (a UTC Date) or from SQL (a "YYYY-MM-DD" string) as a UTC Date. */
-export function toDay(value: Date | string): Date {
-  return typeof value === "string" ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
-}
-
 /** Checks both ends of a day range (the domain's INVALID_DATE_RANGE rule), attributing errors to `field`. */
 export function dayRangeOf(input: DateRangeInput | null | undefined, field: string): DayRange {
   const ends = { from: input?.from?.trim() ?? null, to: input?.to?.trim() ?? null };

@@ -38,6 +38,16 @@ export interface MutationResult<T> {
 
 const ROLLBACK = Symbol("rollback");
 
+/** PostgreSQL's codes for the violations of raw statements (Prisma reports those as P2010). */
+const RAW_VIOLATIONS: Record<string, keyof ConstraintErrors> = { "23505": "P2002", "23503": "P2003" };
+
+/** The Prisma code of a violation, also for raw statements such as the shared export-record writer's. */
+function constraintCode(error: Prisma.PrismaClientKnownRequestError): keyof ConstraintErrors {
+  if (error.code !== "P2010") return error.code as keyof ConstraintErrors;
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause;
+  return RAW_VIOLATIONS[cause?.originalCode ?? ""] ?? (error.code as keyof ConstraintErrors);
+}
+
 /**
  * Runs `work` in one transaction. If it records user errors the transaction is rolled back, so a refused input
  * writes nothing; a unique, foreign-key or missing-row violation becomes the user error given for its code
@@ -57,7 +67,7 @@ export async function mutate<T>(db: Database, work: (tx: Tx, errors: UserErrors)
     return { value, userErrors: [] };
   } catch (error) {
     if (error === ROLLBACK) return { value: null, userErrors: errors.list };
-    const known = error instanceof Prisma.PrismaClientKnownRequestError ? constraints[error.code as keyof ConstraintErrors] : undefined;
+    const known = error instanceof Prisma.PrismaClientKnownRequestError ? constraints[constraintCode(error)] : undefined;
     if (known) return { value: null, userErrors: [known] };
     throw error;
   }

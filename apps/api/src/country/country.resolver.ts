@@ -4,7 +4,6 @@ import type { Context } from "../context";
 import { ExportRecordConnection } from "../export-record/export-record.resolver";
 import { listExportRecords } from "../export-record/export-record.service";
 import { ExportRecord } from "../export-record/export-record.type";
-import { sql } from "../sql";
 import { CountriesArgs, CountryTradeArgs } from "./country.args";
 import { countryCodeOf, listCountries } from "./country.service";
 import { Country } from "./country.type";
@@ -30,12 +29,12 @@ export class CountryResolver {
   @FieldResolver(() => ExportRecordConnection, { description: "Flows this country exported (its `exporter` filter is ignored)." })
   async exports(@Root() country: Country, @Args(() => CountryTradeArgs) args: CountryTradeArgs, @Ctx() { db }: Context) {
     const filter = { ...args.filter, exporter: null };
-    return toConnection("ExportRecord", ExportRecord, await listExportRecords(db, { ...args, filter }, [sql`er.exporter_code = ${country.code}`]));
+    return toConnection("ExportRecord", ExportRecord, await listExportRecords(db, { ...args, filter }, { exporterCode: country.code }));
   }
 
   @FieldResolver(() => ExportRecordConnection, { description: "Flows this country imported (its `importer` filter is ignored)." })
   async imports(@Root() country: Country, @Args(() => CountryTradeArgs) args: CountryTradeArgs, @Ctx() { db }: Context) {
     const filter = { ...args.filter, importer: null };
-    return toConnection("ExportRecord", ExportRecord, await listExportRecords(db, { ...args, filter }, [sql`er.importer_code = ${country.code}`]));
+    return toConnection("ExportRecord", ExportRecord, await listExportRecords(db, { ...args, filter }, { importerCode: country.code }));
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from "@tradegraph/db";
+import { countryTable } from "@tradegraph/db/sql";
 import { lookupCountry } from "@tradegraph/domain";
 import { pageRequest, type Page } from "../common/connection";
 import { fetchPage } from "../common/keyset";
@@ -13,28 +14,30 @@ export function countryCodeOf(input: string, field: string): string {
 }
 
 export function listCountries(db: Database, args: CountriesArgs): Promise<Page<Country>> {
+  const column = (key: keyof typeof countryTable.spec) => countryTable.column("c", key);
   const where: Sql[] = [];
   const { region, subregion, search } = args.filter ?? {};
-  if (region != null) where.push(sql`lower(c.region) = lower(${region})`);
-  if (subregion != null) where.push(sql`lower(c.subregion) = lower(${subregion})`);
+  if (region != null) where.push(sql`lower(${column("region")}) = lower(${region})`);
+  if (subregion != null) where.push(sql`lower(${column("subregion")}) = lower(${subregion})`);
   if (search != null && search.trim() !== "") {
     const pattern = `%${search.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const code = search.trim();
     where.push(
-      sql`(c.name ILIKE ${pattern} OR c.official_name ILIKE ${pattern} OR c.code = upper(${search.trim()}) OR c.alpha3 = upper(${search.trim()}))`,
+      sql`(${column("name")} ILIKE ${pattern} OR ${column("officialName")} ILIKE ${pattern} OR ${column("code")} = upper(${code}) OR ${column("alpha3")} = upper(${code}))`,
     );
   }
   return fetchPage(
     db.pool,
     {
-      columns: sql`c.code AS id, c.code, c.alpha3, c."numeric", c.name, c.official_name AS "officialName", c.region, c.subregion`,
-      from: sql`FROM country c`,
+      // The code is the cursor's tiebreaker.
+      columns: sql`${countryTable.columns("c")}, ${column("code")} AS id`,
+      from: sql`FROM ${countryTable.from("c")}`,
       where,
-      id: sql`c.code`,
+      id: column("code"),
       idType: "text",
-      sort: { expr: sql`c.name`, type: "text", descending: false },
+      sort: { expr: column("name"), type: "text", descending: false },
     },
     pageRequest(args),
-    (row: { id: string; code: string; alpha3: string; numeric: string; name: string; officialName: string; region: string | null; subregion: string | null }) =>
-      Country.from(row),
+    (row: { id: string }) => Country.from(countryTable.decode(row)),
   );
 }

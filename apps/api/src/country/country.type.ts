@@ -1,3 +1,4 @@
+import type { CountryRow } from "@tradegraph/db/sql";
 import { Field, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
@@ -25,7 +26,7 @@ export class Country extends Node {
   @Field(() => String, { nullable: true, description: "Subregion, e.g. Western Asia; null where there is none (e.g. Antarctica)." })
   subregion!: string | null;
 
-  static from(row: { code: string; alpha3: string; numeric: string; name: string; officialName: string; region: string | null; subregion: string | null }): Country {
+  static from(row: CountryRow): Country {
     return Object.assign(new Country(), {
       id: toGlobalId("Country", row.code),
       code: row.code,

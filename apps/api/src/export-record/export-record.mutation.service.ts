@@ -1,5 +1,6 @@
-import type { Database, ExportRecordModel, ExportRecordUncheckedCreateInput } from "@tradegraph/db";
-import { DomainError, parseCountryCode, parseHsCode, parsePeriod, parseTonnes, parseUsd, periodToDate } from "@tradegraph/domain";
+import { Prisma, type Database } from "@tradegraph/db";
+import { exportRecordTable, exportRecordValues, prismaRun, writeExportRecords, type ExportRecordRow, type ExportRecordValues, type WriteMode } from "@tradegraph/db/sql";
+import { parseCountryCode, parseHsCode, parsePeriod, parseTonnes, parseUsd, storableTonnes, storableUsd } from "@tradegraph/domain";
 import { toGlobalId } from "../common/global-id";
 import { findById, mutate, type ConstraintErrors, type Tx } from "../common/mutation";
 import { userError, UserErrorCode, type FieldPath, type UserErrors } from "../common/user-error";
@@ -14,18 +15,10 @@ import type {
 } from "./export-record.input";
 import { toExportRecord } from "./export-record.type";
 
-type ExportRecordColumns = Omit<ExportRecordUncheckedCreateInput, "id" | "createdAt" | "updatedAt" | "createdBy" | "updatedBy">;
-
-// The largest figures the columns hold: numeric(18,3) tonnes and numeric(18,2) dollars.
-const MAX_TONNES = 1e15;
-const MAX_USD = 1e16;
+/** What an input sets: the written columns and the cited source. */
+type ExportRecordColumns = ExportRecordValues & { sourceId: number };
 
 const FLAGS = ["quantityApproximate", "valueApproximate", "quantityEstimated", "valueEstimated"] as const;
-
-function below(limit: number, value: number, code: "INVALID_QUANTITY" | "INVALID_AMOUNT"): number {
-  if (value >= limit) throw new DomainError(code, `${value} is larger than the largest figure stored (${limit}).`);
-  return value;
-}
 
 /**
  * Checks an export-record input against every rule and returns the columns to write, or null after recording
@@ -37,13 +30,13 @@ async function parseExportRecordInput(
   tx: Tx,
   input: UpdateExportRecordInput,
   errors: UserErrors,
-  current: ExportRecordModel | null,
+  current: ExportRecordRow | null,
 ): Promise<Partial<ExportRecordColumns> | null>;
 async function parseExportRecordInput(
   tx: Tx,
   input: UpdateExportRecordInput,
   errors: UserErrors,
-  current?: ExportRecordModel | null,
+  current?: ExportRecordRow | null,
 ): Promise<Partial<ExportRecordColumns> | null> {
   const at = (name: string): FieldPath => ["input", name];
   const creating = current === undefined;
@@ -58,23 +51,23 @@ async function parseExportRecordInput(
     }
     data.commodityCode = code;
   }
-  if (input.period != null) {
-    const period = errors.parse(at("period"), () => parsePeriod(input.period!));
-    data.period = period === undefined ? undefined : periodToDate(period);
-  }
+  if (input.period != null) data.period = errors.parse(at("period"), () => parsePeriod(input.period!));
   if (input.source != null) data.sourceId = await citedSourceKey(tx, errors, at("source"), input.source);
 
   if (input.quantityTonnes != null) {
-    data.quantityTonnes = errors.parse(at("quantityTonnes"), () => below(MAX_TONNES, parseTonnes(input.quantityTonnes!), "INVALID_QUANTITY"));
+    data.quantityTonnes = errors.parse(at("quantityTonnes"), () => storableTonnes(parseTonnes(input.quantityTonnes!)));
   } else if (input.quantityTonnes === null || creating) data.quantityTonnes = null;
   if (input.valueUsd != null) {
-    data.valueUsd = errors.parse(at("valueUsd"), () => below(MAX_USD, parseUsd(input.valueUsd!), "INVALID_AMOUNT"));
+    data.valueUsd = errors.parse(at("valueUsd"), () => storableUsd(parseUsd(input.valueUsd!)));
   } else if (input.valueUsd === null || creating) data.valueUsd = null;
   if (input.reportedRank != null) {
     if (input.reportedRank < 1) errors.add(at("reportedRank"), UserErrorCode.INVALID_RANK, `A rank starts at 1, got ${input.reportedRank}.`);
     data.reportedRank = input.reportedRank;
   } else if (input.reportedRank === null || creating) data.reportedRank = null;
-  for (const flag of FLAGS) if (input[flag] != null) data[flag] = input[flag];
+  for (const flag of FLAGS) {
+    if (input[flag] != null) data[flag] = input[flag];
+    else if (creating) data[flag] = false;
+  }
 
   const exporter = input.exporter != null ? data.exporterCode : current?.exporterCode;
   const importer = input.importer != null ? data.importerCode : current?.importerCode;
@@ -82,6 +75,21 @@ async function parseExportRecordInput(
     errors.add(at(input.importer != null ? "importer" : "exporter"), UserErrorCode.SAME_COUNTRY, `Exporter and importer are both ${exporter}.`);
   }
   return errors.any ? null : data;
+}
+
+/** The stored record, decoded like every read of export_record. */
+async function storedExportRecord(tx: Tx, key: number): Promise<ExportRecordRow | null> {
+  const id = exportRecordTable.column("er", "id");
+  const [row] = await tx.$queryRaw<Array<Record<string, unknown>>>(
+    Prisma.sql`SELECT ${exportRecordTable.columns("er")} FROM ${exportRecordTable.from("er")} WHERE ${id} = ${key}`,
+  );
+  return row ? exportRecordTable.decode(row) : null;
+}
+
+/** Writes one record through the shared writer (limits, natural key, change detection, who-columns) and returns it as stored. */
+async function writeOne(tx: Tx, actor: string, { sourceId, ...values }: ExportRecordColumns, mode: WriteMode, id?: number): Promise<ExportRecordRow | null> {
+  const { rows } = await writeExportRecords(prismaRun(tx), [values], { mode, sourceId, actor, id, returning: true });
+  return rows[0] ?? null;
 }
 
 const CONSTRAINTS: ConstraintErrors = {
@@ -101,7 +109,7 @@ export async function createExportRecord(db: Database, actor: string, input: Exp
     db,
     async (tx, errors) => {
       const data = await parseExportRecordInput(tx, input, errors);
-      return data && tx.exportRecord.create({ data: { ...data, createdBy: actor, updatedBy: actor } });
+      return data && writeOne(tx, actor, data, "insert");
     },
     CONSTRAINTS,
   );
@@ -112,28 +120,29 @@ export async function updateExportRecord(db: Database, actor: string, id: string
   const { value, userErrors } = await mutate(
     db,
     async (tx, errors) => {
-      const current = await findById(errors, ["id"], "ExportRecord", id, (key) => tx.exportRecord.findUnique({ where: { id: key } }));
+      const current = await findById(errors, ["id"], "ExportRecord", id, (key) => storedExportRecord(tx, key));
       const data = await parseExportRecordInput(tx, input, errors, current);
-      return data && current && tx.exportRecord.update({ where: { id: current.id }, data: { ...data, updatedBy: actor } });
+      if (!data || !current) return null;
+      const written = await writeOne(tx, actor, { ...exportRecordValues(current), sourceId: current.sourceId, ...data }, "update", current.id);
+      // Deleted meanwhile.
+      if (!written) errors.add(["id"], UserErrorCode.NOT_FOUND, notFound(id));
+      return written;
     },
-    { ...CONSTRAINTS, P2025: userError(["id"], UserErrorCode.NOT_FOUND, notFound(id)) },
+    CONSTRAINTS,
   );
   return { exportRecord: value && toExportRecord(value), userErrors };
 }
 
-/** Creates the record with the input's natural key, or replaces that record's figures and flags with the input's. */
+/**
+ * Creates the record with the input's natural key, or replaces that record's figures and flags with the input's
+ * (rewriting it, and recording the editor, only when they differ).
+ */
 export async function upsertExportRecord(db: Database, actor: string, input: ExportRecordInput): Promise<UpsertExportRecordPayload> {
   const { value, userErrors } = await mutate(
     db,
     async (tx, errors) => {
       const data = await parseExportRecordInput(tx, input, errors);
-      if (!data) return null;
-      const { exporterCode, importerCode, commodityCode, period, sourceId } = data;
-      return tx.exportRecord.upsert({
-        where: { naturalKey: { exporterCode, importerCode, commodityCode, period, sourceId } },
-        create: { ...data, createdBy: actor, updatedBy: actor },
-        update: { ...data, updatedBy: actor },
-      });
+      return data && writeOne(tx, actor, data, "upsert");
     },
     CONSTRAINTS,
   );

@@ -1,21 +1,22 @@
 import { parseCountryCode, parseHsCode, parsePeriod, parsePeriodRange, periodFirstDay } from "@tradegraph/domain";
 import type { Database } from "@tradegraph/db";
+import { exportRecordTable } from "@tradegraph/db/sql";
 import { pageRequest, type Page } from "../common/connection";
 import { numericIdOf } from "../common/global-id";
 import { fetchPage, type SortKey } from "../common/keyset";
 import { ErrorCode, parseInput, userInputError } from "../errors";
 import { sql, type Sql } from "../sql";
 import { ExportRecordOrderField, SortDirection, type ExportRecordsArgs, type ExportRecordFilter, type FloatRangeInput } from "./export-record.args";
-import { toExportRecord, type ExportRecord, type ExportRecordRow } from "./export-record.type";
+import { toExportRecord, type ExportRecord } from "./export-record.type";
 
-/** Columns of an export record with camelCase aliases, for toExportRecord. */
-export const EXPORT_RECORD_COLUMNS = sql`er.id, er.exporter_code AS "exporterCode", er.importer_code AS "importerCode",
-  er.commodity_code AS "commodityCode", to_char(er.period, 'YYYY-MM') AS period,
-  er.quantity_tonnes AS "quantityTonnes", er.value_usd AS "valueUsd",
-  er.quantity_approximate AS "quantityApproximate", er.value_approximate AS "valueApproximate",
-  er.quantity_estimated AS "quantityEstimated", er.value_estimated AS "valueEstimated",
-  er.reported_rank AS "reportedRank", er.source_id AS "sourceId", er.created_at AS "createdAt",
-  er.updated_at AS "updatedAt", er.created_by AS "createdBy", er.updated_by AS "updatedBy"`;
+const ALIAS = "er";
+const column = (key: keyof typeof exportRecordTable.spec) => exportRecordTable.column(ALIAS, key);
+
+/** Conditions a caller adds to a list of export records, e.g. a country's side of the trade. */
+export interface ExportRecordScope {
+  exporterCode?: string;
+  importerCode?: string;
+}
 
 function rangeConditions(column: Sql, range: FloatRangeInput | null | undefined, field: string): Sql[] {
   if (!range) return [];
@@ -32,23 +33,23 @@ export function exportRecordConditions(filter: ExportRecordFilter | null | undef
   const conditions: Sql[] = [];
   if (filter.exporter != null) {
     const code = parseInput("filter.exporter", () => parseCountryCode(filter.exporter!));
-    conditions.push(sql`er.exporter_code = ${code}`);
+    conditions.push(sql`${column("exporterCode")} = ${code}`);
   }
   if (filter.importer != null) {
     const code = parseInput("filter.importer", () => parseCountryCode(filter.importer!));
-    conditions.push(sql`er.importer_code = ${code}`);
+    conditions.push(sql`${column("importerCode")} = ${code}`);
   }
   if (filter.commodity != null) {
     const code = parseInput("filter.commodity", () => parseHsCode(filter.commodity!));
-    conditions.push(sql`er.commodity_code = ${code}`);
+    conditions.push(sql`${column("commodityCode")} = ${code}`);
   }
   const { from, to } = filter.period ?? {};
   if (from != null && to != null) parseInput("filter.period", () => parsePeriodRange(from, to));
-  if (from != null) conditions.push(sql`er.period >= ${periodFirstDay(parseInput("filter.period.from", () => parsePeriod(from)))}::date`);
-  if (to != null) conditions.push(sql`er.period <= ${periodFirstDay(parseInput("filter.period.to", () => parsePeriod(to)))}::date`);
-  conditions.push(...rangeConditions(sql`er.value_usd`, filter.valueUsd, "filter.valueUsd"));
-  conditions.push(...rangeConditions(sql`er.quantity_tonnes`, filter.quantityTonnes, "filter.quantityTonnes"));
-  if (filter.source != null) conditions.push(sql`er.source_id = ${numericIdOf("Source", filter.source, "filter.source")}`);
+  if (from != null) conditions.push(sql`${column("period")} >= ${periodFirstDay(parseInput("filter.period.from", () => parsePeriod(from)))}::date`);
+  if (to != null) conditions.push(sql`${column("period")} <= ${periodFirstDay(parseInput("filter.period.to", () => parsePeriod(to)))}::date`);
+  conditions.push(...rangeConditions(column("valueUsd"), filter.valueUsd, "filter.valueUsd"));
+  conditions.push(...rangeConditions(column("quantityTonnes"), filter.quantityTonnes, "filter.quantityTonnes"));
+  if (filter.source != null) conditions.push(sql`${column("sourceId")} = ${numericIdOf("Source", filter.source, "filter.source")}`);
   return conditions;
 }
 
@@ -58,27 +59,32 @@ function sortKey(orderBy: ExportRecordsArgs["orderBy"]): SortKey {
   const missing = descending ? sql`-1` : sql`'Infinity'::numeric`;
   switch (orderBy?.field ?? ExportRecordOrderField.PERIOD) {
     case ExportRecordOrderField.VALUE:
-      return { expr: sql`COALESCE(er.value_usd, ${missing})`, type: "numeric", descending };
+      return { expr: sql`COALESCE(${column("valueUsd")}, ${missing})`, type: "numeric", descending };
     case ExportRecordOrderField.QUANTITY:
-      return { expr: sql`COALESCE(er.quantity_tonnes, ${missing})`, type: "numeric", descending };
+      return { expr: sql`COALESCE(${column("quantityTonnes")}, ${missing})`, type: "numeric", descending };
     default:
-      return { expr: sql`er.period`, type: "date", descending };
+      return { expr: column("period"), type: "date", descending };
   }
 }
 
-/** A page of export records matching the filter, plus conditions a caller adds (e.g. a country's side). */
-export function listExportRecords(db: Database, args: ExportRecordsArgs, extra: Sql[] = []): Promise<Page<ExportRecord>> {
+/** A page of export records matching the filter, within the scope (e.g. a country's exports). */
+export function listExportRecords(db: Database, args: ExportRecordsArgs, scope: ExportRecordScope = {}): Promise<Page<ExportRecord>> {
   const request = pageRequest(args);
-  return fetchPage<ExportRecordRow & { id: number }, ExportRecord>(
+  const where = [
+    ...(scope.exporterCode != null ? [sql`${column("exporterCode")} = ${scope.exporterCode}`] : []),
+    ...(scope.importerCode != null ? [sql`${column("importerCode")} = ${scope.importerCode}`] : []),
+    ...exportRecordConditions(args.filter),
+  ];
+  return fetchPage<{ id: number }, ExportRecord>(
     db.pool,
     {
-      columns: EXPORT_RECORD_COLUMNS,
-      from: sql`FROM export_record er`,
-      where: [...extra, ...exportRecordConditions(args.filter)],
-      id: sql`er.id`,
+      columns: exportRecordTable.columns(ALIAS),
+      from: sql`FROM ${exportRecordTable.from(ALIAS)}`,
+      where,
+      id: column("id"),
       sort: sortKey(args.orderBy),
     },
     request,
-    toExportRecord,
+    (row) => toExportRecord(exportRecordTable.decode(row)),
   );
 }

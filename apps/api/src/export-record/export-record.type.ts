@@ -1,4 +1,5 @@
-import { dateToPeriod, unitPricePerBarrel, unitPricePerTonne } from "@tradegraph/domain";
+import type { ExportRecordRow } from "@tradegraph/db/sql";
+import { unitPricePerBarrel, unitPricePerTonne } from "@tradegraph/domain";
 import { GraphQLDateTime } from "graphql-scalars";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
@@ -58,32 +59,9 @@ export class ExportRecord extends Node {
   updatedBy!: string | null;
 }
 
-export interface ExportRecordRow {
-  id: number;
-  exporterCode: string;
-  importerCode: string;
-  commodityCode: string;
-  period: Date | string;
-  quantityTonnes: number | string | { toString(): string } | null;
-  valueUsd: number | string | { toString(): string } | null;
-  quantityApproximate: boolean;
-  valueApproximate: boolean;
-  quantityEstimated: boolean;
-  valueEstimated: boolean;
-  reportedRank: number | null;
-  sourceId: number;
-  createdAt: Date;
-  updatedAt: Date;
-  createdBy: string | null;
-  updatedBy: string | null;
-}
-
-const toNumber = (value: ExportRecordRow["valueUsd"]): number | null => (value == null ? null : Number(value.toString()));
-
-/** Maps a row (from Prisma or from hand-written SQL with camelCase aliases) to the GraphQL type. */
+/** Maps a decoded export_record row (`exportRecordTable.decode`) to the GraphQL type. */
 export function toExportRecord(row: ExportRecordRow): ExportRecord {
-  const quantityTonnes = toNumber(row.quantityTonnes);
-  const valueUsd = toNumber(row.valueUsd);
+  const { quantityTonnes, valueUsd } = row;
   return Object.assign(new ExportRecord(), {
     id: toGlobalId("ExportRecord", row.id),
     key: row.id,
@@ -91,7 +69,7 @@ export function toExportRecord(row: ExportRecordRow): ExportRecord {
     importerCode: row.importerCode,
     commodityCode: row.commodityCode,
     sourceKey: row.sourceId,
-    period: typeof row.period === "string" ? row.period.slice(0, 7) : dateToPeriod(row.period),
+    period: row.period,
     quantityTonnes,
     valueUsd,
     quantityApproximate: row.quantityApproximate,

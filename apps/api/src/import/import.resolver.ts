@@ -1,4 +1,4 @@
-import { importExportRecords, type ImportSummary as Summary } from "@tradegraph/importer";
+import { ImportOptionError, importExportRecords, type ImportSummary as Summary } from "@tradegraph/importer";
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from "type-graphql";
 import { authorizedActor } from "../auth/auth.service";
 import { FreshLoaders } from "../common/mutation";
@@ -60,8 +60,8 @@ export class ImportResolver {
       });
       return { summary: toSummary(summary), userErrors: [] };
     } catch (error) {
-      // The importer throws a TypeError only for a native file without a source; database failures propagate.
-      if (error instanceof TypeError && /source is required/i.test(error.message)) {
+      // A native file without a source; database failures propagate.
+      if (error instanceof ImportOptionError && error.code === "SOURCE_REQUIRED") {
         return { summary: null, userErrors: [userError(["input", "source"], UserErrorCode.BLANK, "Native CSV/JSON files need `source: { publisher, title }`.")] };
       }
       throw error;

@@ -4,7 +4,7 @@ import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { Source } from "../source/source.type";
 import { CountryMeetingsArgs, MeetingsArgs } from "./meeting.args";
-import { hasParticipantFrom, listMeetings } from "./meeting.service";
+import { listMeetings } from "./meeting.service";
 import { Meeting, Participant } from "./meeting.type";
 
 export const MeetingConnection = Connection("Meeting", Meeting);
@@ -18,14 +18,13 @@ export class MeetingResolver {
 
   @FieldResolver(() => [Participant], { description: "Who took part, in the source's order." })
   async participants(@Root() meeting: Meeting, @Ctx() { loaders }: Context): Promise<Participant[]> {
-    const rows = await loaders.participantsByMeeting.load(meeting.key);
-    return rows.map((row) => Participant.from(row));
+    return loaders.participantsByMeeting.load(meeting.key);
   }
 
   @FieldResolver(() => [Country], { description: "The participants' countries, each once, in the order they first appear." })
   async countries(@Root() meeting: Meeting, @Ctx() { loaders }: Context): Promise<Country[]> {
-    const rows = await loaders.participantsByMeeting.load(meeting.key);
-    const codes = [...new Set(rows.flatMap((row) => (row.countryCode ? [row.countryCode] : [])))];
+    const participants = await loaders.participantsByMeeting.load(meeting.key);
+    const codes = [...new Set(participants.flatMap((participant) => (participant.countryCode ? [participant.countryCode] : [])))];
     const countries = await loaders.country.loadMany(codes);
     return countries.filter((country): country is Country => country instanceof Country);
   }
@@ -52,6 +51,6 @@ export class CountryMeetingsResolver {
     @Args(() => CountryMeetingsArgs) args: CountryMeetingsArgs,
     @Ctx() { db }: Context,
   ): Promise<ConnectionShape<Meeting>> {
-    return toConnection("Meeting", Meeting, await listMeetings(db, args, [hasParticipantFrom(country.code)]));
+    return toConnection("Meeting", Meeting, await listMeetings(db, args, { countryCode: country.code }));
   }
 }

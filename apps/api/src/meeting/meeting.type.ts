@@ -1,6 +1,6 @@
+import type { MeetingParticipantRow, MeetingRow } from "@tradegraph/db/sql";
 import { GraphQLDate, GraphQLDateTime } from "graphql-scalars";
 import { Field, ObjectType } from "type-graphql";
-import { toDay } from "../common/date-range";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
 
@@ -14,26 +14,9 @@ export class Participant {
   @Field(() => String, { nullable: true, description: "Office or role at the time, e.g. President of Israel." })
   role!: string | null;
 
-  static from(row: { person: string; role: string | null; countryCode: string | null }): Participant {
+  static from(row: Pick<MeetingParticipantRow, "person" | "role" | "countryCode">): Participant {
     return Object.assign(new Participant(), { person: row.person, role: row.role, countryCode: row.countryCode });
   }
-}
-
-/** A meeting row from Prisma or from hand-written SQL with camelCase aliases. */
-export interface MeetingRow {
-  id: number;
-  title: string;
-  event: string | null;
-  place: string | null;
-  startDate: Date | string;
-  endDate: Date | string | null;
-  topics: string[];
-  summary: string | null;
-  sourceId: number;
-  createdAt: Date;
-  updatedAt: Date;
-  createdBy: string | null;
-  updatedBy: string | null;
 }
 
 @ObjectType({ implements: Node, description: "A diplomatic meeting: who met, when, where and about what, with its source." })
@@ -83,8 +66,8 @@ export class Meeting extends Node {
       title: row.title,
       event: row.event,
       place: row.place,
-      startDate: toDay(row.startDate),
-      endDate: row.endDate == null ? null : toDay(row.endDate),
+      startDate: row.startDate,
+      endDate: row.endDate,
       topics: row.topics,
       summary: row.summary,
       createdAt: row.createdAt,

@@ -4,7 +4,7 @@ import type { Context } from "../context";
 import { Country } from "../country/country.type";
 import { Source } from "../source/source.type";
 import { CountryReportsArgs, ReportsArgs } from "./report.args";
-import { hasSubject, listReports } from "./report.service";
+import { listReports } from "./report.service";
 import { Finding, Report } from "./report.type";
 
 export const ReportConnection = Connection("Report", Report);
@@ -23,9 +23,7 @@ export class ReportResolver {
 
   @FieldResolver(() => [Country], { description: "The countries the report is about, by code." })
   async subjectCountries(@Root() report: Report, @Ctx() { loaders }: Context): Promise<Country[]> {
-    const codes = await loaders.subjectsByReport.load(report.key);
-    const countries = await loaders.country.loadMany(codes);
-    return countries.filter((country): country is Country => country instanceof Country);
+    return loaders.subjectsByReport.load(report.key);
   }
 
   @FieldResolver(() => [Finding], { description: "What the report states, in its order." })
@@ -48,6 +46,6 @@ export class CountryReportsResolver {
     @Args(() => CountryReportsArgs) args: CountryReportsArgs,
     @Ctx() { db }: Context,
   ): Promise<ConnectionShape<Report>> {
-    return toConnection("Report", Report, await listReports(db, args, [hasSubject(country.code)]));
+    return toConnection("Report", Report, await listReports(db, args, { subjectCountryCode: country.code }));
   }
 }

@@ -1,21 +1,27 @@
 import type { Database } from "@tradegraph/db";
+import { reportSubjectTable, reportTable } from "@tradegraph/db/sql";
 import { pageRequest, type Page } from "../common/connection";
-import { dayRangeOf } from "../common/date-range";
+import { dayRangeOf, type DayRange } from "../common/date-range";
 import { fetchPage } from "../common/keyset";
 import { countryCodeOf } from "../country/country.service";
-import { sql, type Sql } from "../sql";
+import { join, queryRows, sql, type Sql } from "../sql";
 import type { ReportFilter, ReportsArgs } from "./report.args";
-import { Report, type ReportRow } from "./report.type";
+import { Report } from "./report.type";
 
-/** Report columns (alias r) with the aliases of ReportRow; the day as text, so no time zone shifts it. */
-export const REPORT_COLUMNS = sql`r.id, r.title, r.publisher, r.publisher_country_code AS "publisherCountryCode",
-  to_char(r.published_on, 'YYYY-MM-DD') AS "publishedOn", r.topics, r.source_id AS "sourceId",
-  r.created_at AS "createdAt", r.updated_at AS "updatedAt",
-  r.created_by AS "createdBy", r.updated_by AS "updatedBy"`;
+const ALIAS = "r";
+const column = (key: keyof typeof reportTable.spec) => reportTable.column(ALIAS, key);
+const subject = (key: keyof typeof reportSubjectTable.spec) => reportSubjectTable.column("s", key);
 
-/** Reports (alias r) with the country among their subjects. */
-export function hasSubject(code: string): Sql {
-  return sql`EXISTS (SELECT 1 FROM report_subject s WHERE s.report_id = r.id AND s.country_code = ${code})`;
+/** Conditions a caller adds to a list of reports. */
+export interface ReportScope {
+  /** Reports with this country among their subjects. */
+  subjectCountryCode?: string;
+}
+
+/** Reports (under `alias`) with the country among their subjects. */
+function hasSubject(alias: string, code: string): Sql {
+  return sql`EXISTS (SELECT 1 FROM ${reportSubjectTable.from("s")}
+    WHERE ${subject("reportId")} = ${reportTable.column(alias, "id")} AND ${subject("countryCode")} = ${code})`;
 }
 
 /** SQL conditions for a report filter; codes and days are checked by the domain rules first. */
@@ -23,30 +29,45 @@ export function reportConditions(filter: ReportFilter | null | undefined): Sql[]
   if (!filter) return [];
   const conditions: Sql[] = [];
   if (filter.publisherCountry != null) {
-    conditions.push(sql`r.publisher_country_code = ${countryCodeOf(filter.publisherCountry, "filter.publisherCountry")}`);
+    conditions.push(sql`${column("publisherCountryCode")} = ${countryCodeOf(filter.publisherCountry, "filter.publisherCountry")}`);
   }
-  if (filter.subjectCountry != null) conditions.push(hasSubject(countryCodeOf(filter.subjectCountry, "filter.subjectCountry")));
+  if (filter.subjectCountry != null) conditions.push(hasSubject(ALIAS, countryCodeOf(filter.subjectCountry, "filter.subjectCountry")));
   const topic = filter.topic?.trim();
-  if (topic) conditions.push(sql`EXISTS (SELECT 1 FROM unnest(r.topics) AS t(topic) WHERE lower(t.topic) = lower(${topic}))`);
+  if (topic) conditions.push(sql`EXISTS (SELECT 1 FROM unnest(${column("topics")}) AS t(topic) WHERE lower(t.topic) = lower(${topic}))`);
   const days = dayRangeOf(filter.publishedOn, "filter.publishedOn");
-  if (days.from != null) conditions.push(sql`r.published_on >= ${days.from}::date`);
-  if (days.to != null) conditions.push(sql`r.published_on <= ${days.to}::date`);
+  if (days.from != null) conditions.push(sql`${column("publishedOn")} >= ${days.from}::date`);
+  if (days.to != null) conditions.push(sql`${column("publishedOn")} <= ${days.to}::date`);
   return conditions;
 }
 
-/** A page of reports, newest first and undated last, matching the filter plus conditions a caller adds. */
-export function listReports(db: Database, args: ReportsArgs, extra: Sql[] = []): Promise<Page<Report>> {
-  return fetchPage<ReportRow, Report>(
+/** A page of reports, newest first and undated last, matching the filter within the scope (e.g. a country's reports). */
+export function listReports(db: Database, args: ReportsArgs, scope: ReportScope = {}): Promise<Page<Report>> {
+  const extra = scope.subjectCountryCode != null ? [hasSubject(ALIAS, scope.subjectCountryCode)] : [];
+  return fetchPage<{ id: number }, Report>(
     db.pool,
     {
-      columns: REPORT_COLUMNS,
-      from: sql`FROM report r`,
+      columns: reportTable.columns(ALIAS),
+      from: sql`FROM ${reportTable.from(ALIAS)}`,
       where: [...extra, ...reportConditions(args.filter)],
-      id: sql`r.id`,
+      id: column("id"),
       // Undated reports sort as year 1, below every real date.
-      sort: { expr: sql`COALESCE(r.published_on, DATE '0001-01-01')`, type: "date", descending: true },
+      sort: { expr: sql`COALESCE(${column("publishedOn")}, DATE '0001-01-01')`, type: "date", descending: true },
     },
     pageRequest(args),
-    (row) => Report.from(row),
+    (row) => Report.from(reportTable.decode(row)),
   );
+}
+
+/** Every report about all the countries, undated or dated within the days; by day, undated last. */
+export async function reportsAbout(db: Database, countryCodes: readonly string[], days: DayRange): Promise<Report[]> {
+  const conditions = countryCodes.map((code) => hasSubject(ALIAS, code));
+  const publishedOn = column("publishedOn");
+  if (days.from) conditions.push(sql`(${publishedOn} IS NULL OR ${publishedOn} >= ${days.from}::date)`);
+  if (days.to) conditions.push(sql`(${publishedOn} IS NULL OR ${publishedOn} <= ${days.to}::date)`);
+  const rows = await queryRows<Record<string, unknown>>(
+    db.pool,
+    sql`SELECT ${reportTable.columns(ALIAS)} FROM ${reportTable.from(ALIAS)} WHERE ${join(conditions, " AND ")}
+        ORDER BY ${publishedOn} NULLS LAST, ${column("id")}`,
+  );
+  return rows.map((row) => Report.from(reportTable.decode(row)));
 }

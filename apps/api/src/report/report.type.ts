@@ -1,6 +1,6 @@
+import type { ReportFindingRow, ReportRow } from "@tradegraph/db/sql";
 import { GraphQLDate, GraphQLDateTime } from "graphql-scalars";
 import { Field, ObjectType } from "type-graphql";
-import { toDay } from "../common/date-range";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
 
@@ -12,24 +12,9 @@ export class Finding {
   @Field(() => Boolean, { description: "The text quotes the report word for word; otherwise it is the source's paraphrase." })
   isQuote!: boolean;
 
-  static from(row: { text: string; isQuote: boolean }): Finding {
+  static from(row: Pick<ReportFindingRow, "text" | "isQuote">): Finding {
     return Object.assign(new Finding(), { text: row.text, isQuote: row.isQuote });
   }
-}
-
-/** A report row from Prisma or from hand-written SQL with camelCase aliases. */
-export interface ReportRow {
-  id: number;
-  title: string;
-  publisher: string;
-  publisherCountryCode: string | null;
-  publishedOn: Date | string | null;
-  topics: string[];
-  sourceId: number;
-  createdAt: Date;
-  updatedAt: Date;
-  createdBy: string | null;
-  updatedBy: string | null;
 }
 
 @ObjectType({ implements: Node, description: "A report an institution published about countries, with its findings and source." })
@@ -71,7 +56,7 @@ export class Report extends Node {
       publisherCountryCode: row.publisherCountryCode,
       title: row.title,
       publisher: row.publisher,
-      publishedOn: row.publishedOn == null ? null : toDay(row.publishedOn),
+      publishedOn: row.publishedOn,
       topics: row.topics,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,

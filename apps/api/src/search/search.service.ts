@@ -1,7 +1,6 @@
+import { countryTable, meetingTable, reportFindingTable, reportTable } from "@tradegraph/db/sql";
 import type { Context } from "../context";
 import { ErrorCode, userInputError } from "../errors";
-import { Meeting } from "../meeting/meeting.type";
-import { Report } from "../report/report.type";
 import { join, queryRows, sql, type Sql } from "../sql";
 import { MAX_SEARCH_HITS, MAX_SEARCH_TEXT, type SearchArgs } from "./search.args";
 import { SearchHit, SearchType } from "./search.type";
@@ -12,20 +11,26 @@ type Deps = Pick<Context, "db" | "loaders">;
  * One SELECT per searchable type, each giving type, key, rank, the query it matched, and the text a snippet is cut
  * from. Meetings and reports use the 'english' configuration of their generated search vectors, countries 'simple'.
  */
+const m = (key: keyof typeof meetingTable.spec) => meetingTable.column("m", key);
+const r = (key: keyof typeof reportTable.spec) => reportTable.column("r", key);
+const f = (key: keyof typeof reportFindingTable.spec) => reportFindingTable.column("f", key);
+const c = (key: keyof typeof countryTable.spec) => countryTable.column("c", key);
+
 const BRANCHES: Record<SearchType, Sql> = {
   [SearchType.MEETING]: sql`
-    SELECT 'MEETING' AS type, m.id::text AS key, ts_rank_cd(m.search_vector, q.english) AS rank, q.english AS query,
-           'english'::regconfig AS config, concat_ws(' · ', m.title, m.event, m.place, m.summary) AS document
-    FROM meeting m, q WHERE m.search_vector @@ q.english`,
+    SELECT 'MEETING' AS type, ${m("id")}::text AS key, ts_rank_cd(${m("searchVector")}, q.english) AS rank, q.english AS query,
+           'english'::regconfig AS config, concat_ws(' · ', ${m("title")}, ${m("event")}, ${m("place")}, ${m("summary")}) AS document
+    FROM ${meetingTable.from("m")}, q WHERE ${m("searchVector")} @@ q.english`,
   // A report matches on its own vector or through a finding; its best finding adds to its rank and gives the snippet.
   [SearchType.REPORT]: sql`
-    SELECT 'REPORT' AS type, r.id::text AS key, COALESCE(rh.rank, 0) + COALESCE(bf.rank, 0) AS rank, q.english AS query,
-           'english'::regconfig AS config, COALESCE(bf.text, concat_ws(' · ', r.title, r.publisher, array_to_string(r.topics, ', '))) AS document
-    FROM q, report_hits rh FULL JOIN best_findings bf ON bf.report_id = rh.id JOIN report r ON r.id = COALESCE(rh.id, bf.report_id)`,
+    SELECT 'REPORT' AS type, ${r("id")}::text AS key, COALESCE(rh.rank, 0) + COALESCE(bf.rank, 0) AS rank, q.english AS query,
+           'english'::regconfig AS config,
+           COALESCE(bf.text, concat_ws(' · ', ${r("title")}, ${r("publisher")}, array_to_string(${r("topics")}, ', '))) AS document
+    FROM q, report_hits rh FULL JOIN best_findings bf ON bf.report_id = rh.id JOIN ${reportTable.from("r")} ON ${r("id")} = COALESCE(rh.id, bf.report_id)`,
   [SearchType.COUNTRY]: sql`
-    SELECT 'COUNTRY' AS type, c.code AS key, ts_rank_cd(c.search_vector, q.simple) AS rank, q.simple AS query,
-           'simple'::regconfig AS config, concat_ws(' · ', c.name, NULLIF(c.official_name, c.name)) AS document
-    FROM country c, q WHERE c.search_vector @@ q.simple`,
+    SELECT 'COUNTRY' AS type, ${c("code")} AS key, ts_rank_cd(${c("searchVector")}, q.simple) AS rank, q.simple AS query,
+           'simple'::regconfig AS config, concat_ws(' · ', ${c("name")}, NULLIF(${c("officialName")}, ${c("name")})) AS document
+    FROM ${countryTable.from("c")}, q WHERE ${c("searchVector")} @@ q.simple`,
 };
 
 /** Up to two fragments of at most 12 words around the matches. */
@@ -59,11 +64,13 @@ export async function search({ db, loaders }: Deps, args: SearchArgs): Promise<S
   const rows = await queryRows<{ type: SearchType; key: string; rank: number; snippet: string | null }>(
     db.pool,
     sql`WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS english, websearch_to_tsquery('simple', ${text}) AS simple),
-        report_hits AS (SELECT r.id, ts_rank_cd(r.search_vector, q.english) AS rank FROM report r, q WHERE r.search_vector @@ q.english),
+        report_hits AS (
+          SELECT ${r("id")} AS id, ts_rank_cd(${r("searchVector")}, q.english) AS rank FROM ${reportTable.from("r")}, q WHERE ${r("searchVector")} @@ q.english
+        ),
         best_findings AS (
-          SELECT DISTINCT ON (f.report_id) f.report_id, f.text, ts_rank_cd(f.search_vector, q.english) AS rank
-          FROM report_finding f, q WHERE f.search_vector @@ q.english
-          ORDER BY f.report_id, rank DESC, f.position
+          SELECT DISTINCT ON (${f("reportId")}) ${f("reportId")} AS report_id, ${f("text")} AS text, ts_rank_cd(${f("searchVector")}, q.english) AS rank
+          FROM ${reportFindingTable.from("f")}, q WHERE ${f("searchVector")} @@ q.english
+          ORDER BY ${f("reportId")}, rank DESC, ${f("position")}
         ),
         hits AS (${join(branches, " UNION ALL ")}),
         top AS (SELECT * FROM hits ORDER BY rank DESC, type, key LIMIT ${args.first})
@@ -75,12 +82,8 @@ export async function search({ db, loaders }: Deps, args: SearchArgs): Promise<S
   const nodes = await Promise.all(
     rows.map(async ({ type, key }): Promise<SearchHit["node"] | null> => {
       if (type === SearchType.COUNTRY) return loaders.country.load(key);
-      if (type === SearchType.MEETING) {
-        const row = await loaders.meeting.load(Number(key));
-        return row && Meeting.from(row);
-      }
-      const row = await loaders.report.load(Number(key));
-      return row && Report.from(row);
+      if (type === SearchType.MEETING) return loaders.meeting.load(Number(key));
+      return loaders.report.load(Number(key));
     }),
   );
   // A node deleted between the two statements is left out.

@@ -1,3 +1,4 @@
+import type { SourceRow } from "@tradegraph/db/sql";
 import { Field, ObjectType } from "type-graphql";
 import { GraphQLDate, GraphQLDateTime } from "graphql-scalars";
 import { toGlobalId } from "../common/global-id";
@@ -38,19 +39,7 @@ export class Source extends Node {
   @Field(() => String, { nullable: true, description: "Who last changed the source." })
   updatedBy!: string | null;
 
-  static from(row: {
-    id: number;
-    publisher: string;
-    title: string;
-    publishedOn: Date | null;
-    url: string | null;
-    retrievalNote: string | null;
-    synthetic: boolean;
-    createdAt: Date;
-    updatedAt: Date;
-    createdBy: string | null;
-    updatedBy: string | null;
-  }): Source {
+  static from(row: SourceRow): Source {
     return Object.assign(new Source(), { ...row, key: row.id, id: toGlobalId("Source", row.id) });
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from "@tradegraph/db";
+import { exportRecordTable } from "@tradegraph/db/sql";
 import {
   addMonths,
   bucketsBetween,
@@ -22,12 +23,21 @@ export const MAX_SERIES_MONTHS = 600;
 
 const num = (value: string | null): number | null => (value == null ? null : Number(value));
 
-/** A unit price divides value by quantity over the same records: those with both figures. */
-export const PRICED_SUMS = raw(
-  "sum(value_usd) FILTER (WHERE quantity_tonnes IS NOT NULL) AS priced_value, sum(quantity_tonnes) FILTER (WHERE value_usd IS NOT NULL) AS priced_quantity",
-);
+/** An export_record column under an alias. */
+const column = (alias: string, key: keyof typeof exportRecordTable.spec) => exportRecordTable.column(alias, key);
 
-/** Summed figures of a group of records, with the PRICED_SUMS columns. */
+/**
+ * The summed figures of the records (under `alias`) in a group: quantity, value, record count, and the sums a
+ * unit price divides (value by quantity over the same records: those with both figures).
+ */
+export function summedFigures(alias: string): Sql {
+  const quantity = column(alias, "quantityTonnes");
+  const value = column(alias, "valueUsd");
+  return sql`sum(${quantity}) AS quantity, sum(${value}) AS value, count(*)::int AS records,
+    sum(${value}) FILTER (WHERE ${quantity} IS NOT NULL) AS priced_value, sum(${quantity}) FILTER (WHERE ${value} IS NOT NULL) AS priced_quantity`;
+}
+
+/** Summed figures of a group of records (the summedFigures columns). */
 export interface SummedFigures {
   quantity: string | null;
   value: string | null;
@@ -62,7 +72,7 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
   const rows = await queryRows<
     SummedFigures & {
       partner: string;
-      reported_rank: number | null;
+      stated_rank: number | null;
       rank: string | null;
       total_quantity: string | null;
       total_value: string | null;
@@ -71,12 +81,10 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
   >(
     db.pool,
     sql`WITH flows AS (
-          SELECT importer_code AS partner, sum(quantity_tonnes) AS quantity, sum(value_usd) AS value, ${PRICED_SUMS},
-                 count(*)::int AS records, min(reported_rank) AS reported_rank
-          FROM export_record
-          WHERE exporter_code = ${exporter} AND commodity_code = ${commodity}
-            AND period BETWEEN ${periodFirstDay(range.from)}::date AND ${periodFirstDay(range.to)}::date
-          GROUP BY importer_code
+          SELECT ${column("er", "importerCode")} AS partner, ${summedFigures("er")}, min(${column("er", "reportedRank")}) AS stated_rank
+          FROM ${exportRecordTable.from("er")}
+          WHERE ${join(flowConditions("er", exporter, null, commodity, range), " AND ")}
+          GROUP BY ${column("er", "importerCode")}
         ), ranked AS (
           SELECT flows.*,
                  CASE WHEN ${measure} IS NULL THEN NULL ELSE rank() OVER (ORDER BY ${measure} DESC NULLS LAST) END AS rank,
@@ -103,7 +111,7 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
       share: figure == null || !total ? null : figure / total,
       unitPriceUsdPerTonne: unitPricePerTonne(pricedValue, pricedQuantity),
       unitPriceUsdPerBarrel: unitPricePerBarrel(pricedValue, pricedQuantity, commodity),
-      reportedRank: row.reported_rank,
+      reportedRank: row.stated_rank,
       records: row.records,
     };
   });
@@ -120,24 +128,29 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
   };
 }
 
-/** Conditions for one direction of trade between an exporter and (optionally) an importer and commodity. */
-export function flowConditions(exporter: string, importer: string | null, commodity: string | null, range: PeriodRange): Sql[] {
+/** Conditions on export records (under `alias`) for one direction of trade: an exporter and optionally an importer and commodity. */
+export function flowConditions(alias: string, exporter: string, importer: string | null, commodity: string | null, range: PeriodRange): Sql[] {
   return [
-    sql`exporter_code = ${exporter}`,
-    ...(importer ? [sql`importer_code = ${importer}`] : []),
-    ...(commodity ? [sql`commodity_code = ${commodity}`] : []),
-    sql`period BETWEEN ${periodFirstDay(range.from)}::date AND ${periodFirstDay(range.to)}::date`,
+    sql`${column(alias, "exporterCode")} = ${exporter}`,
+    ...(importer ? [sql`${column(alias, "importerCode")} = ${importer}`] : []),
+    ...(commodity ? [sql`${column(alias, "commodityCode")} = ${commodity}`] : []),
+    sql`${column(alias, "period")} BETWEEN ${periodFirstDay(range.from)}::date AND ${periodFirstDay(range.to)}::date`,
   ];
 }
 
-/** Monthly totals summed in SQL, grouped into buckets; every bucket of the range is present. */
-export async function seriesFor(db: Database, conditions: Sql[], range: PeriodRange, granularity: TradeSeries["granularity"]): Promise<TradeSeriesPoint[]> {
+/** Monthly totals of one direction of trade summed in SQL, grouped into buckets; every bucket of the range is present. */
+export async function seriesFor(
+  db: Database,
+  flow: { exporter: string; importer: string | null; commodity: string | null },
+  range: PeriodRange,
+  granularity: TradeSeries["granularity"],
+): Promise<TradeSeriesPoint[]> {
+  const period = column("er", "period");
   const rows = await queryRows<SummedFigures & { month: string }>(
     db.pool,
-    sql`SELECT to_char(period, 'YYYY-MM') AS month, sum(quantity_tonnes) AS quantity, sum(value_usd) AS value, ${PRICED_SUMS},
-               count(*)::int AS records
-        FROM export_record WHERE ${join(conditions, " AND ")}
-        GROUP BY period`,
+    sql`SELECT to_char(${period}, 'YYYY-MM') AS month, ${summedFigures("er")}
+        FROM ${exportRecordTable.from("er")} WHERE ${join(flowConditions("er", flow.exporter, flow.importer, flow.commodity, range), " AND ")}
+        GROUP BY ${period}`,
   );
   const byMonth = new Map(rows.map((row) => [row.month, row]));
   return bucketsBetween(range, granularity).map((bucket) => {
@@ -169,6 +182,6 @@ export async function tradeSeries(db: Database, args: TradeSeriesArgs): Promise<
   if (months > MAX_SERIES_MONTHS) {
     throw userInputError(ErrorCode.BAD_USER_INPUT, `A series covers at most ${MAX_SERIES_MONTHS} months, got ${months}.`, "to");
   }
-  const points = await seriesFor(db, flowConditions(exporter, importer, commodity, range), range, args.granularity);
+  const points = await seriesFor(db, { exporter, importer, commodity }, range, args.granularity);
   return { granularity: args.granularity, from: range.from, to: range.to, points };
 }

@@ -1,5 +1,7 @@
-import { ISO_COUNTRIES, periodToDate } from "@tradegraph/domain";
-import type { PrismaClient } from "../generated/prisma/client";
+import { ISO_COUNTRIES } from "@tradegraph/domain";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { prismaRun, writeExportRecords } from "../sql/export-records";
+import { countryTable } from "../sql/tables";
 import { ARTICLE_EXPORTS, ARTICLE_MEETING, ARTICLE_REPORT, ARTICLE_SOURCE } from "./article";
 import { COMMODITIES } from "./commodities";
 
@@ -12,6 +14,8 @@ export interface SeedSummary {
 }
 
 const SEED_ACTOR = "seed";
+/** The country columns ISO_COUNTRIES holds (its records use the same keys). */
+const COUNTRY_KEYS = ["code", "alpha3", "numeric", "name", "officialName", "region", "subregion"] as const;
 
 /**
  * Loads reference data (every ISO 3166-1 country, the HS headings) and the facts of the first story.
@@ -20,17 +24,18 @@ const SEED_ACTOR = "seed";
 export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
   return prisma.$transaction(
     async (tx) => {
+      // Every country column but the key is replaced when it differs.
+      const columns = countryTable.names(COUNTRY_KEYS);
+      const replaced = COUNTRY_KEYS.filter((key) => key !== "code").map((key) => countryTable.nameOf(key));
       await tx.$executeRaw`
-        INSERT INTO country (code, alpha3, numeric, name, official_name, region, subregion)
-        SELECT code, alpha3, "numeric", name, "officialName", region, subregion
+        INSERT INTO ${Prisma.raw(countryTable.name)} (${Prisma.raw(columns)})
+        SELECT ${Prisma.raw(COUNTRY_KEYS.map((key) => `"${key}"`).join(", "))}
         FROM jsonb_to_recordset(${JSON.stringify(ISO_COUNTRIES)}::jsonb)
-          AS c(code text, alpha3 text, "numeric" text, name text, "officialName" text, region text, subregion text)
-        ON CONFLICT (code) DO UPDATE SET
-          alpha3 = EXCLUDED.alpha3, "numeric" = EXCLUDED."numeric", name = EXCLUDED.name,
-          official_name = EXCLUDED.official_name, region = EXCLUDED.region, subregion = EXCLUDED.subregion,
-          updated_at = now()
-        WHERE (country.alpha3, country."numeric", country.name, country.official_name, country.region, country.subregion)
-          IS DISTINCT FROM (EXCLUDED.alpha3, EXCLUDED."numeric", EXCLUDED.name, EXCLUDED.official_name, EXCLUDED.region, EXCLUDED.subregion)`;
+          AS c(${Prisma.raw(COUNTRY_KEYS.map((key) => `"${key}" text`).join(", "))})
+        ON CONFLICT (${Prisma.raw(countryTable.nameOf("code"))}) DO UPDATE SET
+          ${Prisma.raw(replaced.map((name) => `${name} = EXCLUDED.${name}`).join(", "))}, ${Prisma.raw(countryTable.nameOf("updatedAt"))} = now()
+        WHERE (${Prisma.raw(replaced.map((name) => `${countryTable.name}.${name}`).join(", "))})
+          IS DISTINCT FROM (${Prisma.raw(replaced.map((name) => `EXCLUDED.${name}`).join(", "))})`;
 
       for (const commodity of COMMODITIES) {
         await tx.commodity.upsert({
@@ -46,27 +51,20 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
         update: { url: ARTICLE_SOURCE.url, retrievalNote: ARTICLE_SOURCE.retrievalNote, publishedOn: ARTICLE_SOURCE.publishedOn },
       });
 
-      for (const record of ARTICLE_EXPORTS) {
-        const naturalKey = {
-          exporterCode: record.exporter,
-          importerCode: record.importer,
-          commodityCode: record.commodity,
-          period: periodToDate(record.period),
-          sourceId: source.id,
-        };
-        const figures = {
-          quantityTonnes: record.quantityTonnes,
-          valueUsd: record.valueUsd,
-          quantityApproximate: record.quantityApproximate,
-          valueApproximate: record.valueApproximate,
-          reportedRank: record.reportedRank,
-        };
-        await tx.exportRecord.upsert({
-          where: { naturalKey },
-          create: { ...naturalKey, ...figures, createdBy: SEED_ACTOR, updatedBy: SEED_ACTOR },
-          update: figures,
-        });
-      }
+      const exportRecords = ARTICLE_EXPORTS.map((record) => ({
+        exporterCode: record.exporter,
+        importerCode: record.importer,
+        commodityCode: record.commodity,
+        period: record.period,
+        quantityTonnes: record.quantityTonnes,
+        valueUsd: record.valueUsd,
+        quantityApproximate: record.quantityApproximate,
+        valueApproximate: record.valueApproximate,
+        quantityEstimated: false,
+        valueEstimated: false,
+        reportedRank: record.reportedRank,
+      }));
+      await writeExportRecords(prismaRun(tx), exportRecords, { mode: "upsert", sourceId: source.id, actor: SEED_ACTOR });
 
       const meeting = {
         title: ARTICLE_MEETING.title,

@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync } from "node:fs";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
-import { importExportRecords, type ImportOptions, type RejectedRow } from "../index";
+import { ImportOptionError, importExportRecords, type ImportOptions, type RejectedRow } from "../index";
 
 let db: TestDatabase;
 
@@ -223,6 +223,8 @@ describe("native files", () => {
   });
 
   it("need a source for native files", async () => {
-    await expect(importFile("native.csv")).rejects.toThrow(/source is required/);
+    const failure = importFile("native.csv");
+    await expect(failure).rejects.toBeInstanceOf(ImportOptionError);
+    await expect(failure).rejects.toMatchObject({ code: "SOURCE_REQUIRED", message: expect.stringMatching(/source is required/) });
   });
 });

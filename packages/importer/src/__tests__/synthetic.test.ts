@@ -22,20 +22,20 @@ describe("synthetic data", () => {
   it("has exactly the rows asked for, one per exporter, importer, commodity and month, with a realistic shape", () => {
     const rows = [...generateSynthetic({ rows: 20_000, seed: 7 })];
     expect(rows).toHaveLength(20_000);
-    expect(new Set(rows.map((r) => `${r.exporter} ${r.importer} ${r.commodity} ${r.period}`)).size).toBe(20_000);
-    expect(new Set(rows.map((r) => r.exporter)).size).toBe(40);
+    expect(new Set(rows.map((r) => `${r.exporterCode} ${r.importerCode} ${r.commodityCode} ${r.period}`)).size).toBe(20_000);
+    expect(new Set(rows.map((r) => r.exporterCode)).size).toBe(40);
     expect(new Set(rows.map((r) => r.period)).size).toBeGreaterThanOrEqual(60);
-    expect(new Set(rows.map((r) => r.commodity))).toEqual(new Set(["2701", "2709", "2710", "2711", "2716"]));
-    expect(rows.filter((r) => r.exporter === r.importer)).toEqual([]);
-    expect(rows.filter((r) => (r.quantityTonnes === null) !== (r.commodity === "2716"))).toEqual([]); // electricity has no tonnage
+    expect(new Set(rows.map((r) => r.commodityCode))).toEqual(new Set(["2701", "2709", "2710", "2711", "2716"]));
+    expect(rows.filter((r) => r.exporterCode === r.importerCode)).toEqual([]);
+    expect(rows.filter((r) => (r.quantityTonnes === null) !== (r.commodityCode === "2716"))).toEqual([]); // electricity has no tonnage
 
     // A few partners take most of an exporter's volume (Zipf-like), and gas peaks in winter.
     const saudiCrude = new Map<string, number>();
-    for (const r of rows) if (r.exporter === "SA" && r.commodity === "2709") saudiCrude.set(r.importer, (saudiCrude.get(r.importer) ?? 0) + Number(r.quantityTonnes));
+    for (const r of rows) if (r.exporterCode === "SA" && r.commodityCode === "2709") saudiCrude.set(r.importerCode, (saudiCrude.get(r.importerCode) ?? 0) + Number(r.quantityTonnes));
     const volumes = [...saudiCrude.values()].sort((a, b) => b - a);
     const total = volumes.reduce((a, b) => a + b, 0);
     expect(volumes.slice(0, 5).reduce((a, b) => a + b, 0) / total).toBeGreaterThan(0.5);
-    const gas = (month: string) => rows.filter((r) => r.commodity === "2711" && r.period.endsWith(month)).reduce((a, r) => a + Number(r.quantityTonnes), 0);
+    const gas = (month: string) => rows.filter((r) => r.commodityCode === "2711" && r.period.endsWith(month)).reduce((a, r) => a + Number(r.quantityTonnes), 0);
     expect(gas("-01")).toBeGreaterThan(gas("-07"));
   });
 });

@@ -49,9 +49,9 @@ describe("figures", () => {
 describe("native rows", () => {
   it("normalise codes, periods and flags", () => {
     expect(validateNative({ ...native, exporter: "aze", importer: "isr", period: "202401", flags: "valueApproximate | quantityEstimated", reportedRank: "1" }, ref)).toEqual({
-      exporter: "AZ",
-      importer: "IL",
-      commodity: "2709",
+      exporterCode: "AZ",
+      importerCode: "IL",
+      commodityCode: "2709",
       period: "2024-01",
       quantityTonnes: "523500.000",
       valueUsd: "297000000.00",
@@ -90,10 +90,10 @@ describe("Comtrade rows", () => {
 
   it("read exports as reporter → partner and imports as partner → reporter, in tonnes", () => {
     expect(validateComtrade(base, ref)).toEqual({
-      row: expect.objectContaining({ exporter: "AZ", importer: "IL", period: "2024-01", quantityTonnes: "523500.000", valueUsd: "297000000.00" }),
+      row: expect.objectContaining({ exporterCode: "AZ", importerCode: "IL", period: "2024-01", quantityTonnes: "523500.000", valueUsd: "297000000.00" }),
     });
     expect(validateComtrade({ ...base, reporterISO: "ITA", partnerISO: "KAZ", flowCode: "M" }, ref)).toEqual({
-      row: expect.objectContaining({ exporter: "KZ", importer: "IT" }),
+      row: expect.objectContaining({ exporterCode: "KZ", importerCode: "IT" }),
     });
     expect(validateComtrade({ ...base, isNetWgtEstimated: "True" }, ref)).toEqual({ row: expect.objectContaining({ quantityEstimated: true }) });
   });

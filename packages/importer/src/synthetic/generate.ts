@@ -129,9 +129,9 @@ export function* generateSynthetic(options: SyntheticOptions): Generator<ExportR
         // Electricity has no tonnage: its volume is read as MWh at about 90 USD each.
         const value = usdPerTonne === null ? tonnes * 90 * price : tonnes * usdPerTonne * price * (1 + 0.05 * normal(random));
         yield {
-          exporter: pair.exporter,
-          importer: pair.partners[rank]!,
-          commodity: pair.commodity,
+          exporterCode: pair.exporter,
+          importerCode: pair.partners[rank]!,
+          commodityCode: pair.commodity,
           period,
           quantityTonnes: usdPerTonne === null ? null : Math.max(tonnes, 0.001).toFixed(3),
           valueUsd: Math.max(value, 1).toFixed(2),

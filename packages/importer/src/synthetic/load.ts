@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { exportRecordTable, meetingTable, reportTable, sourceTable } from "@tradegraph/db/sql";
 import type { Pool } from "pg";
 import { runPipeline, type Candidate } from "../pipeline";
 import type { ExportRow, ImportProgress, ImportSummary } from "../types";
@@ -34,7 +35,7 @@ export const NATIVE_HEADER = "exporter,importer,commodity,period,quantityTonnes,
 /** One row as a native CSV line (no field ever needs quoting: codes, numbers and flag names). */
 export function nativeCsvLine(row: ExportRow): string {
   const flags = NATIVE_FLAGS.filter((flag) => row[flag]).join("|");
-  return `${row.exporter},${row.importer},${row.commodity},${row.period},${row.quantityTonnes ?? ""},${row.valueUsd ?? ""},${flags},${row.reportedRank ?? ""}\n`;
+  return `${row.exporterCode},${row.importerCode},${row.commodityCode},${row.period},${row.quantityTonnes ?? ""},${row.valueUsd ?? ""},${flags},${row.reportedRank ?? ""}\n`;
 }
 
 /** Writes the rows as a native CSV file, respecting the stream's back-pressure. Returns the row count. */
@@ -60,12 +61,13 @@ export async function removeSyntheticData(db: { pool: Pool }): Promise<{ rows: n
   const client = await db.pool.connect();
   try {
     await client.query("BEGIN");
-    const rows = await client.query("DELETE FROM export_record WHERE source_id IN (SELECT id FROM source WHERE synthetic)");
-    const sources = await client.query(
-      `DELETE FROM source s WHERE synthetic
-         AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.source_id = s.id)
-         AND NOT EXISTS (SELECT 1 FROM report r WHERE r.source_id = s.id)`,
+    const synthetic = sourceTable.column("s", "synthetic").text;
+    const rows = await client.query(
+      `DELETE FROM ${exportRecordTable.from("e").text} WHERE ${exportRecordTable.column("e", "sourceId").text} IN (SELECT ${sourceTable.column("s", "id").text} FROM ${sourceTable.from("s").text} WHERE ${synthetic})`,
     );
+    // A synthetic source that a meeting or report cites stays.
+    const cited = [meetingTable, reportTable].map((t) => `NOT EXISTS (SELECT 1 FROM ${t.from("f").text} WHERE ${t.column("f", "sourceId").text} = ${sourceTable.column("s", "id").text})`);
+    const sources = await client.query(`DELETE FROM ${sourceTable.from("s").text} WHERE ${synthetic} AND ${cited.join(" AND ")}`);
     await client.query("COMMIT");
     return { rows: rows.rowCount ?? 0, sources: sources.rowCount ?? 0 };
   } catch (error) {

@@ -55,9 +55,9 @@ export function validateComtrade(values: Record<string, unknown>, ref: Reference
   return {
     row: checkRow(
       {
-        exporter: exporting ? reporterCode : partnerCode,
-        importer: exporting ? partnerCode : reporterCode,
-        commodity: commodity(values.cmdCode, "cmdCode", ref),
+        exporterCode: exporting ? reporterCode : partnerCode,
+        importerCode: exporting ? partnerCode : reporterCode,
+        commodityCode: commodity(values.cmdCode, "cmdCode", ref),
         period: period(values.period, "period"),
         quantityTonnes: kilograms(values.netWgt, "netWgt"),
         valueUsd: usd(values.primaryValue, "primaryValue"),

@@ -1,4 +1,4 @@
-import { DomainError, kilogramsToTonnes, parseCountryCode, parseHsCode, parsePeriod, parseTonnes, parseUsd } from "@tradegraph/domain";
+import { DomainError, kilogramsToTonnes, parseCountryCode, parseHsCode, parsePeriod, parseTonnes, parseUsd, storableTonnes, storableUsd } from "@tradegraph/domain";
 import type { ExportRow, ImportErrorCode, ImportIssue } from "../types";
 
 /** A row-level problem, thrown by the field parsers and turned into an ImportIssue by the validators. */
@@ -22,9 +22,6 @@ export interface ReferenceData {
   commodities: ReadonlySet<string>;
 }
 
-/** Largest figures the columns hold: NUMERIC(18,3) tonnes and NUMERIC(18,2) USD. */
-const MAX_TONNES = 1e15;
-const MAX_USD = 1e16;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A cell as text, trimmed; numbers from JSON are kept as written. null/undefined/"" are empty. */
@@ -85,30 +82,25 @@ function decimal(value: unknown, field: string, code: "INVALID_QUANTITY" | "INVA
   return Number(cell);
 }
 
-function bounded(value: number, max: number, field: string, code: "INVALID_QUANTITY" | "INVALID_AMOUNT"): number {
-  if (value >= max) throw new RowError(code, `${field} ${value} is larger than the database holds (${max.toExponential()}).`, field);
-  return value;
-}
-
 /** Tonnes as an exact decimal string with three places, or null. */
 export function tonnes(value: unknown, field: string): string | null {
   const n = decimal(value, field, "INVALID_QUANTITY");
   if (n === null) return null;
-  return bounded(attribute(field, () => parseTonnes(n)), MAX_TONNES, field, "INVALID_QUANTITY").toFixed(3);
+  return attribute(field, () => storableTonnes(parseTonnes(n))).toFixed(3);
 }
 
 /** Kilograms (Comtrade's netWgt) converted to tonnes, or null. */
 export function kilograms(value: unknown, field: string): string | null {
   const n = decimal(value, field, "INVALID_QUANTITY");
   if (n === null) return null;
-  return bounded(attribute(field, () => kilogramsToTonnes(n)), MAX_TONNES, field, "INVALID_QUANTITY").toFixed(3);
+  return attribute(field, () => storableTonnes(kilogramsToTonnes(n))).toFixed(3);
 }
 
 /** US dollars rounded to cents, or null. */
 export function usd(value: unknown, field: string): string | null {
   const n = decimal(value, field, "INVALID_AMOUNT");
   if (n === null) return null;
-  return bounded(attribute(field, () => parseUsd(n)), MAX_USD, field, "INVALID_AMOUNT").toFixed(2);
+  return attribute(field, () => storableUsd(parseUsd(n))).toFixed(2);
 }
 
 /** A positive whole number, or null. */
@@ -135,8 +127,8 @@ export function flag(value: unknown, field: string): boolean {
 
 /** Checks that hold for every row whatever its format. */
 export function checkRow(row: ExportRow, fields: { exporter: string; importer: string; figures: string }): ExportRow {
-  if (row.exporter === row.importer) {
-    throw new RowError("SAME_COUNTRY", `Exporter and importer are both ${row.exporter}.`, fields.importer);
+  if (row.exporterCode === row.importerCode) {
+    throw new RowError("SAME_COUNTRY", `Exporter and importer are both ${row.exporterCode}.`, fields.importer);
   }
   if (row.quantityTonnes === null && row.valueUsd === null) {
     throw new RowError("MISSING_FIGURES", "The row has neither a quantity nor a value.", fields.figures);

@@ -30,9 +30,9 @@ export function parseFlags(value: unknown): Record<Flag, boolean> {
 export function validateNative(values: Record<string, unknown>, ref: ReferenceData): ExportRow {
   return checkRow(
     {
-      exporter: country(values.exporter, "exporter", ref),
-      importer: country(values.importer, "importer", ref),
-      commodity: commodity(values.commodity, "commodity", ref),
+      exporterCode: country(values.exporter, "exporter", ref),
+      importerCode: country(values.importer, "importer", ref),
+      commodityCode: commodity(values.commodity, "commodity", ref),
       period: period(values.period, "period"),
       quantityTonnes: tonnes(values.quantityTonnes, "quantityTonnes"),
       valueUsd: usd(values.valueUsd, "valueUsd"),

@@ -1,3 +1,4 @@
+import { commodityTable, countryTable, sourceTable } from "@tradegraph/db/sql";
 import type { PoolClient } from "pg";
 import { FatalImportError } from "../errors";
 import type { SourceInput } from "../types";
@@ -24,21 +25,20 @@ export function parseSourceArgument(value: string): SourceInput {
   return { publisher, title };
 }
 
+const STORED = sourceTable.names(["id", "publisher", "title", "synthetic"]);
+const INSERT_SOURCE = `INSERT INTO ${sourceTable.name} (${sourceTable.names(["publisher", "title", "url", "retrievalNote", "synthetic", "createdBy", "updatedBy"])})
+  VALUES ($1, $2, $3, $4, $5, $6, $6)
+  ON CONFLICT (${sourceTable.names(["publisher", "title"])}) DO NOTHING
+  RETURNING ${STORED}`;
+const FIND_SOURCE = `SELECT ${STORED} FROM ${sourceTable.name} WHERE (${sourceTable.names(["publisher", "title"])}) = ($1, $2)`;
+
 /** Finds the source by (publisher, title) or creates it. Refuses to mix synthetic and real data under one source. */
 export async function upsertSource(client: PoolClient, input: SourceInput, actor: string | null): Promise<StoredSource> {
   const synthetic = input.synthetic ?? input.publisher === SYNTHETIC_PUBLISHER;
-  const inserted = await client.query<Omit<StoredSource, "created">>(
-    `INSERT INTO source (publisher, title, url, retrieval_note, synthetic, created_by, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $6)
-     ON CONFLICT (publisher, title) DO NOTHING
-     RETURNING id, publisher, title, synthetic`,
-    [input.publisher, input.title, input.url ?? null, input.retrievalNote ?? null, synthetic, actor],
-  );
+  const values = [input.publisher, input.title, input.url ?? null, input.retrievalNote ?? null, synthetic, actor];
+  const inserted = await client.query<Omit<StoredSource, "created">>(INSERT_SOURCE, values);
   if (inserted.rows[0]) return { ...inserted.rows[0], created: true };
-  const { rows: [existing] } = await client.query<Omit<StoredSource, "created">>(
-    "SELECT id, publisher, title, synthetic FROM source WHERE publisher = $1 AND title = $2",
-    [input.publisher, input.title],
-  );
+  const { rows: [existing] } = await client.query<Omit<StoredSource, "created">>(FIND_SOURCE, [input.publisher, input.title]);
   if (!existing) throw new Error(`Source "${input.publisher}, ${input.title}" could not be created.`);
   if (existing.synthetic !== synthetic) {
     throw new FatalImportError({
@@ -52,8 +52,8 @@ export async function upsertSource(client: PoolClient, input: SourceInput, actor
 
 /** The country and commodity codes rows are checked against. */
 export async function loadReferenceData(client: PoolClient): Promise<ReferenceData> {
-  const countries = await client.query<{ code: string }>("SELECT code FROM country");
-  const commodities = await client.query<{ hs_code: string }>("SELECT hs_code FROM commodity");
+  const countries = await client.query<{ code: string }>(`SELECT ${countryTable.nameOf("code")} AS code FROM ${countryTable.name}`);
+  const commodities = await client.query<{ code: string }>(`SELECT ${commodityTable.nameOf("hsCode")} AS code FROM ${commodityTable.name}`);
   if (countries.rowCount === 0 || commodities.rowCount === 0) {
     throw new FatalImportError({
       line: 0,
@@ -61,5 +61,5 @@ export async function loadReferenceData(client: PoolClient): Promise<ReferenceDa
       message: "The country or commodity table is empty: run `npm run db:seed` first (the import command does so itself).",
     });
   }
-  return { countries: new Set(countries.rows.map((r) => r.code)), commodities: new Set(commodities.rows.map((r) => r.hs_code)) };
+  return { countries: new Set(countries.rows.map((r) => r.code)), commodities: new Set(commodities.rows.map((r) => r.code)) };
 }

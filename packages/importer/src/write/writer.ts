@@ -1,3 +1,4 @@
+import { pgRun, writeExportRecords, type Run } from "@tradegraph/db/sql";
 import type { PoolClient } from "pg";
 import type { ExportRow } from "../types";
 import type { ReferenceData } from "../validate/fields";
@@ -15,54 +16,6 @@ export interface BatchResult {
   updated: number;
   unchanged: number;
 }
-
-const FIGURES = [
-  "quantity_tonnes",
-  "value_usd",
-  "quantity_approximate",
-  "value_approximate",
-  "quantity_estimated",
-  "value_estimated",
-  "reported_rank",
-] as const;
-const COLUMNS = ["exporter_code", "importer_code", "commodity_code", "period", ...FIGURES] as const;
-
-// One array parameter per column: a batch is one statement whatever its size.
-const ROWS = `unnest($1::bpchar[], $2::bpchar[], $3::varchar[], $4::date[], $5::numeric[], $6::numeric[],
-  $7::bool[], $8::bool[], $9::bool[], $10::bool[], $11::int[]) AS r(${COLUMNS.join(", ")})`;
-
-const changed = (a: string, b: string) =>
-  `(${FIGURES.map((c) => `${a}.${c}`).join(", ")}) IS DISTINCT FROM (${FIGURES.map((c) => `${b}.${c}`).join(", ")})`;
-
-// Upsert by natural key; a row whose figures are unchanged is not rewritten. xmax = 0 marks a fresh insert.
-const UPSERT = `
-WITH written AS (
-  INSERT INTO export_record AS e (${COLUMNS.join(", ")}, source_id, created_by, updated_by)
-  SELECT r.*, $12::int, $13::text, $13::text FROM ${ROWS}
-  ON CONFLICT (exporter_code, importer_code, commodity_code, period, source_id) DO UPDATE SET
-    ${FIGURES.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = now(), updated_by = EXCLUDED.updated_by
-  WHERE ${changed("e", "EXCLUDED")}
-  RETURNING (xmax = 0) AS inserted
-)
-SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`;
-
-// For a source created by this import there is nothing to conflict with: a plain insert is cheaper.
-const INSERT = `
-INSERT INTO export_record (${COLUMNS.join(", ")}, source_id, created_by, updated_by)
-SELECT r.*, $12::int, $13::text, $13::text FROM ${ROWS}`;
-
-// What UPSERT would do, without writing (dry run). LATERAL … LIMIT 1 keeps this an index lookup per row:
-// right after a bulk load the statistics are stale and a plain join may hash the whole source's rows per batch.
-const COMPARE = `
-SELECT count(*) FILTER (WHERE e.id IS NULL)::int AS inserted,
-       count(*) FILTER (WHERE e.id IS NOT NULL AND ${changed("e", "r")})::int AS updated
-FROM ${ROWS}
-LEFT JOIN LATERAL (
-  SELECT * FROM export_record x
-  WHERE x.exporter_code = r.exporter_code AND x.importer_code = r.importer_code AND x.commodity_code = r.commodity_code
-    AND x.period = r.period AND x.source_id = $12::int
-  LIMIT 1
-) e ON TRUE`;
 
 // Natural keys seen so far in this import, one number each (see keyEncoder), to find duplicates across batches.
 const CREATE_SEEN = "CREATE TEMP TABLE import_seen (key bigint PRIMARY KEY, line int NOT NULL) ON COMMIT DROP";
@@ -83,7 +36,7 @@ export function keyEncoder(ref: ReferenceData): (row: ExportRow) => number {
   if (countries.size > 512 || commodities.size > 65_536) throw new Error("Too many countries or commodities for the duplicate check's key.");
   return (row) => {
     const month = (Number(row.period.slice(0, 4)) - 1900) * 12 + Number(row.period.slice(5, 7)) - 1;
-    return ((countries.get(row.exporter)! * 512 + countries.get(row.importer)!) * 65_536 + commodities.get(row.commodity)!) * 16_384 + month;
+    return ((countries.get(row.exporterCode)! * 512 + countries.get(row.importerCode)!) * 65_536 + commodities.get(row.commodityCode)!) * 16_384 + month;
   };
 }
 
@@ -101,29 +54,14 @@ function literal(values: ReadonlyArray<string | number | boolean | null>): strin
   return out + "}";
 }
 
-/** The batch as one array literal per column of ROWS. */
-function columns(rows: readonly LineRow[]): string[] {
-  const column = (get: (row: ExportRow) => string | number | boolean | null) => literal(rows.map((r) => get(r.row)));
-  return [
-    column((r) => r.exporter),
-    column((r) => r.importer),
-    column((r) => r.commodity),
-    column((r) => `${r.period}-01`),
-    column((r) => r.quantityTonnes),
-    column((r) => r.valueUsd),
-    column((r) => r.quantityApproximate),
-    column((r) => r.valueApproximate),
-    column((r) => r.quantityEstimated),
-    column((r) => r.valueEstimated),
-    column((r) => r.reportedRank),
-  ];
-}
-
 /**
  * Writes batches of rows for one source inside the caller's transaction: one statement per batch records
- * the natural keys (finding duplicates of earlier rows), one upserts the rows (in a dry run, compares them).
+ * the natural keys (finding duplicates of earlier rows), one writes the rows through writeExportRecords (a plain
+ * insert into a source this import created, an upsert otherwise, a comparison in a dry run).
  */
 export class BatchWriter {
+  private readonly run: Run;
+
   private constructor(
     private readonly client: PoolClient,
     private readonly sourceId: number,
@@ -131,7 +69,9 @@ export class BatchWriter {
     private readonly dryRun: boolean,
     private readonly newSource: boolean,
     private readonly key: (row: ExportRow) => number,
-  ) {}
+  ) {
+    this.run = pgRun(client);
+  }
 
   /** `newSource`: the source was created in this transaction, so none of its rows exist yet. */
   static async open(
@@ -155,16 +95,10 @@ export class BatchWriter {
     }
     if (!persist || rows.length === 0) return result;
 
-    const params = [...columns(rows), this.sourceId];
-    if (this.dryRun) {
-      const { rows: [counts] } = await this.client.query<{ inserted: number; updated: number }>(COMPARE, params);
-      Object.assign(result, counts);
-    } else if (this.newSource) {
-      result.inserted = (await this.client.query(INSERT, [...params, this.actor])).rowCount ?? 0;
-    } else {
-      const { rows: [counts] } = await this.client.query<{ inserted: number; updated: number }>(UPSERT, [...params, this.actor]);
-      Object.assign(result, counts);
-    }
+    const mode = this.dryRun ? "compare" : this.newSource ? "insert" : "upsert";
+    const written = await writeExportRecords(this.run, rows.map((r) => r.row), { mode, sourceId: this.sourceId, actor: this.actor });
+    result.inserted = written.inserted;
+    result.updated = written.updated;
     result.unchanged = rows.length - result.inserted - result.updated;
     return result;
   }
