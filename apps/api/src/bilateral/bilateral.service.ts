@@ -1,9 +1,9 @@
 import { addMonths, monthCount, parsePeriod, parsePeriodRange, periodToDate, unitPricePerTonne, type PeriodRange } from "@tradegraph/domain";
 import { Commodity } from "../commodity/commodity.type";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import { countryCodeOf } from "../country/country.service";
 import { Country } from "../country/country.type";
-import { ErrorCode, parseInput, userInputError } from "../errors";
+import { ErrorCode, parseInput, userInputError } from "../server/errors";
 import { hasParticipantFrom, MEETING_COLUMNS, overlapsDays } from "../meeting/meeting.service";
 import { Meeting, type MeetingRow } from "../meeting/meeting.type";
 import { hasSubject, REPORT_COLUMNS } from "../report/report.service";

@@ -2,7 +2,7 @@ import type { Database } from "@tradegraph/db";
 import { lookupCountry } from "@tradegraph/domain";
 import { pageRequest, type Page } from "../common/connection";
 import { fetchPage } from "../common/keyset";
-import { parseInput } from "../errors";
+import { parseInput } from "../server/errors";
 import { sql, type Sql } from "../sql";
 import type { CountriesArgs } from "./country.args";
 import { Country } from "./country.type";

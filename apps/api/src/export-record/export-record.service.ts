@@ -3,7 +3,7 @@ import type { Database } from "@tradegraph/db";
 import { pageRequest, type Page } from "../common/connection";
 import { numericIdOf } from "../common/global-id";
 import { fetchPage, type SortKey } from "../common/keyset";
-import { ErrorCode, parseInput, userInputError } from "../errors";
+import { ErrorCode, parseInput, userInputError } from "../server/errors";
 import { sql, type Sql } from "../sql";
 import { ExportRecordOrderField, SortDirection, type ExportRecordsArgs, type ExportRecordFilter, type FloatRangeInput } from "./export-record.args";
 import { toExportRecord, type ExportRecord, type ExportRecordRow } from "./export-record.type";

@@ -1,5 +1,5 @@
-import type { Context } from "../context";
-import { ErrorCode, userInputError } from "../errors";
+import type { Context } from "../server/context";
+import { ErrorCode, userInputError } from "../server/errors";
 import { Meeting } from "../meeting/meeting.type";
 import { Report } from "../report/report.type";
 import { join, queryRows, sql, type Sql } from "../sql";

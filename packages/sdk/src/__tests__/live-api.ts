@@ -11,9 +11,9 @@ export interface LiveApi {
 }
 
 const apiDist = path.resolve(__dirname, "..", "..", "..", "..", "apps", "api", "dist");
-const apiMain = path.join(apiDist, "main.js");
+const apiMain = path.join(apiDist, "bin", "main.js");
 
-/** Starts the built API (apps/api/dist/main.js) as its own process over a fresh, seeded test database. */
+/** Starts the built API (apps/api/dist/bin/main.js) as its own process over a fresh, seeded test database. */
 export async function startLiveApi(): Promise<LiveApi> {
   const db = await createTestDatabase({ seed: true });
   const child: ChildProcess = spawn(process.execPath, [apiMain], {

@@ -1,8 +1,8 @@
 import { openDatabase, seedDatabase } from "@tradegraph/db";
-import { parseEnv } from "./env";
-import { createLogger } from "./logger";
-import { createServer } from "./server";
-import { countStatement } from "./sql";
+import { parseEnv } from "../env";
+import { createLogger } from "../server/logger";
+import { createServer } from "../server/create-server";
+import { countStatement } from "../sql";
 
 /** Reads configuration, opens (or starts) the database, seeds when empty, listens, and shuts down cleanly. */
 async function main() {
