@@ -53,7 +53,7 @@ export async function startLiveApi(): Promise<LiveApi> {
       return new Promise((resolve, reject) => {
         execFile(
           process.execPath,
-          [path.join(apiDist, "cli", "apikey.js"), "create", "--name", `sdk-test-${role}`, "--role", role],
+          [path.join(apiDist, "bin", "apikey.js"), "create", "--name", `sdk-test-${role}`, "--role", role],
           { env: { ...process.env, DATABASE_URL: db.url } },
           (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout.trim())),
         );
