@@ -35,10 +35,50 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: int(600),
   /** Requests per minute and API key; 0: no limit. */
   RATE_LIMIT_PER_MINUTE_WITH_KEY: int(6000),
+  /** Browser origins allowed to call the API: `*`, or a comma-separated list such as `https://app.example.com`. */
+  CORS_ORIGINS: z.string().optional(),
   INIT_CWD: z.string().optional(),
 });
 
 export type Env = ReturnType<typeof parseEnv>;
+
+/** Apollo Studio's Explorer and the embedded Sandbox/Explorer call the API from these origins. */
+export const APOLLO_EXPLORER_ORIGINS = [
+  "https://studio.apollographql.com",
+  "https://sandbox.embed.apollographql.com",
+  "https://explorer.embed.apollographql.com",
+];
+
+export interface CorsSettings {
+  /** Every origin may call (CORS_ORIGINS=*). */
+  anyOrigin: boolean;
+  /** Origins allowed exactly (scheme://host[:port], lower case). */
+  origins: string[];
+  /** Any http://localhost:<port> and http://127.0.0.1:<port> (the default outside production). */
+  loopback: boolean;
+}
+
+/** CORS_ORIGINS as settings; unset: loopback and Apollo's explorers outside production, nothing in production. */
+function corsSettings(value: string | undefined, production: boolean): CorsSettings | string {
+  if (value === undefined || value.trim() === "") {
+    return production ? { anyOrigin: false, origins: [], loopback: false } : { anyOrigin: false, origins: APOLLO_EXPLORER_ORIGINS, loopback: true };
+  }
+  if (value.trim() === "*") return { anyOrigin: true, origins: [], loopback: false };
+  const origins: string[] = [];
+  for (const item of value.split(",").map((v) => v.trim()).filter(Boolean)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(item);
+    } catch {
+      // reported below
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== item.toLowerCase().replace(/\/$/, "")) {
+      return `"${item}" is not an origin (scheme://host[:port], e.g. https://app.example.com)`;
+    }
+    origins.push(url.origin);
+  }
+  return { anyOrigin: false, origins, loopback: false };
+}
 
 /** Reads and validates the API's configuration. Called once, by main.ts (and by tests with overrides). */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
@@ -49,6 +89,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
   }
   const e = result.data;
   const production = e.NODE_ENV === "production";
+  const cors = corsSettings(e.CORS_ORIGINS, production);
+  if (typeof cors === "string") throw new Error(`Invalid configuration:\n  CORS_ORIGINS: ${cors}`);
   return {
     production,
     host: e.HOST,
@@ -72,6 +114,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     allowBatching: e.GRAPHQL_ALLOW_BATCHING ?? false,
     readsRequireKey: e.READS_REQUIRE_KEY ?? false,
     sqlStatementHeader: e.SQL_STATEMENT_HEADER ?? !production,
+    cors,
     rateLimit: { anonymousPerMinute: e.RATE_LIMIT_PER_MINUTE, keyPerMinute: e.RATE_LIMIT_PER_MINUTE_WITH_KEY },
   };
 }

@@ -12,6 +12,7 @@ import { createReferenceData } from "../reference-data";
 import { createSchema } from "../schema";
 import { contextFactory, type Context } from "./context";
 import { formatErrorPolicy } from "./errors";
+import { corsMiddleware } from "./http/cors";
 import { healthRoutes } from "./http/health";
 import { httpErrorHandler } from "./http/error-handler";
 import { rateLimitMiddleware } from "./http/rate-limit";
@@ -74,6 +75,7 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
   });
   await apollo.start();
 
+  app.use(corsMiddleware(env.cors));
   app.use(healthRoutes(db));
   app.use(
     "/graphql",
