@@ -18,6 +18,7 @@ import { httpErrorHandler } from "./http/error-handler";
 import { rateLimitMiddleware } from "./http/rate-limit";
 import { requestIdMiddleware } from "./http/request-id";
 import type { Logger } from "./logger";
+import { cacheControlPlugin } from "./plugins/cache-control";
 import { costLimitPlugin } from "./plugins/cost-limit";
 import { databaseOutagePlugin } from "./plugins/database-outage";
 import { explorerPlugin } from "./plugins/explorer";
@@ -65,8 +66,9 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
     plugins: [
       ...limits.plugins,
       costLimitPlugin(env.limits.maxCost),
-      // No field sets cache hints; the default plugin would still wrap every field of every row.
+      // Apollo's cache-control plugin wraps every field of every row to collect hints; ours decides per document.
       ApolloServerPluginCacheControlDisabled(),
+      cacheControlPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       explorerPlugin(env),
       requestLogPlugin(logger),
