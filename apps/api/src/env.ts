@@ -20,6 +20,8 @@ const schema = z.object({
   TRADEGRAPH_SEED: z.enum(["auto", "always", "never"]).default("auto"),
   GRAPHQL_INTROSPECTION: flag,
   GRAPHQL_SANDBOX: flag,
+  /** What GET /graphql shows a browser; any choice but `none` also serves the offline GraphiQL at /graphiql. */
+  GRAPHQL_EXPLORER: z.enum(["sandbox", "graphiql", "none"]).optional(),
   GRAPHQL_MAX_DEPTH: int(10, 1),
   GRAPHQL_MAX_ALIASES: int(15, 1),
   GRAPHQL_MAX_DIRECTIVES: int(50, 1),
@@ -101,7 +103,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     dataDir: path.resolve(e.INIT_CWD ?? process.cwd(), e.TRADEGRAPH_DATA_DIR),
     seed: e.TRADEGRAPH_SEED,
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
-    sandbox: e.GRAPHQL_SANDBOX ?? !production,
+    /** GRAPHQL_EXPLORER, else GRAPHQL_SANDBOX as before: Apollo Sandbox outside production, nothing in production. */
+    explorer: e.GRAPHQL_EXPLORER ?? ((e.GRAPHQL_SANDBOX ?? !production) ? "sandbox" : "none"),
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,

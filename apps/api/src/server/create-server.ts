@@ -21,7 +21,7 @@ import type { Logger } from "./logger";
 import { cacheControlPlugin } from "./plugins/cache-control";
 import { costLimitPlugin } from "./plugins/cost-limit";
 import { databaseOutagePlugin } from "./plugins/database-outage";
-import { explorerPlugin } from "./plugins/explorer";
+import { explorerPlugin, graphiqlRoute } from "./plugins/explorer";
 import { requestLogPlugin } from "./plugins/request-log";
 import { documentLimits } from "./validation";
 
@@ -79,6 +79,7 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
 
   app.use(corsMiddleware(env.cors));
   app.use(healthRoutes(db));
+  if (env.explorer !== "none") app.use(graphiqlRoute());
   app.use(
     "/graphql",
     requestIdMiddleware(env.sqlStatementHeader),

@@ -4,9 +4,12 @@ import { ErrorCode } from "./codes";
 
 /** Thrown while building the context when the key lookup finds no database: HTTP 503 with Retry-After. */
 export function databaseUnavailable(): GraphQLError {
-  return new GraphQLError("The database is unavailable. Try again shortly.", {
-    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503, headers: new HeaderMap([["retry-after", "1"]]) } },
-  });
+  // Typed loosely: graphql-yoga's types (through @graphql-yoga/render-graphiql) declare `http.headers` a plain record.
+  const extensions: Record<string, unknown> = {
+    code: ErrorCode.SERVICE_UNAVAILABLE,
+    http: { status: 503, headers: new HeaderMap([["retry-after", "1"]]) },
+  };
+  return new GraphQLError("The database is unavailable. Try again shortly.", { extensions });
 }
 
 /** The same error, answered with HTTP `status` (Apollo reads `extensions.http`). */
