@@ -6,10 +6,23 @@ import { GRAPHIQL_PATH, graphiqlPage } from "./graphiql";
 
 export { graphiqlRoute } from "./graphiql";
 
-/** A link to the offline GraphiQL, laid over Apollo Sandbox's page. */
-const GRAPHIQL_LINK = `<a href="${GRAPHIQL_PATH}" id="graphiql-link" style="position:fixed;right:12px;bottom:12px;z-index:10;padding:6px 10px;border-radius:6px;background:#1f2937;color:#fff;font:13px system-ui,sans-serif;text-decoration:none">GraphiQL (works offline)</a>`;
+const LINK_STYLE =
+  "#graphiql-link{position:fixed;right:12px;bottom:12px;z-index:2147483647;padding:6px 10px;border-radius:6px;" +
+  "background:#1f2937;color:#fff;font:13px system-ui,sans-serif;text-decoration:none}";
 
-/** Apollo Sandbox's landing page with the GraphiQL link before </body>. */
+/**
+ * A link to the offline GraphiQL laid over Sandbox's page before </body>. The page's Content-Security-Policy
+ * allows only styles carrying its nonce, so the link's style reuses it.
+ */
+export function withGraphiqlLink(html: string): string {
+  const nonce = /nonce=["']?([0-9a-f]+)/.exec(html)?.[1];
+  const style = nonce ? `<style nonce="${nonce}">${LINK_STYLE}</style>` : "";
+  const link = `${style}<a href="${GRAPHIQL_PATH}" id="graphiql-link">GraphiQL (works offline)</a>`;
+  const end = html.lastIndexOf("</body>");
+  return end < 0 ? html + link : html.slice(0, end) + link + html.slice(end);
+}
+
+/** Apollo Sandbox's landing page with the GraphiQL link. */
 function sandboxWithGraphiqlLink(): ApolloServerPlugin {
   const sandbox = ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false });
   return {
@@ -18,8 +31,7 @@ function sandboxWithGraphiqlLink(): ApolloServerPlugin {
       return {
         async renderLandingPage() {
           const { html } = await listener.renderLandingPage!();
-          const text = typeof html === "string" ? html : await html();
-          return { html: text.replace("</body>", `${GRAPHIQL_LINK}</body>`) };
+          return { html: withGraphiqlLink(typeof html === "string" ? html : await html()) };
         },
       };
     },
