@@ -10,4 +10,4 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 COPY --from=build /app /app
 EXPOSE 4000
 USER node
-CMD ["node", "apps/api/dist/main.js"]
+CMD ["node", "apps/api/dist/bin/main.js"]

@@ -20,6 +20,8 @@ const schema = z.object({
   TRADEGRAPH_SEED: z.enum(["auto", "always", "never"]).default("auto"),
   GRAPHQL_INTROSPECTION: flag,
   GRAPHQL_SANDBOX: flag,
+  /** What GET /graphql shows a browser; any choice but `none` also serves the offline GraphiQL at /graphiql. */
+  GRAPHQL_EXPLORER: z.enum(["sandbox", "graphiql", "none"]).optional(),
   GRAPHQL_MAX_DEPTH: int(10, 1),
   GRAPHQL_MAX_ALIASES: int(15, 1),
   GRAPHQL_MAX_DIRECTIVES: int(50, 1),
@@ -35,10 +37,50 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: int(600),
   /** Requests per minute and API key; 0: no limit. */
   RATE_LIMIT_PER_MINUTE_WITH_KEY: int(6000),
+  /** Browser origins allowed to call the API: `*`, or a comma-separated list such as `https://app.example.com`. */
+  CORS_ORIGINS: z.string().optional(),
   INIT_CWD: z.string().optional(),
 });
 
 export type Env = ReturnType<typeof parseEnv>;
+
+/** Apollo Studio's Explorer and the embedded Sandbox/Explorer call the API from these origins. */
+export const APOLLO_EXPLORER_ORIGINS = [
+  "https://studio.apollographql.com",
+  "https://sandbox.embed.apollographql.com",
+  "https://explorer.embed.apollographql.com",
+];
+
+export interface CorsSettings {
+  /** Every origin may call (CORS_ORIGINS=*). */
+  anyOrigin: boolean;
+  /** Origins allowed exactly (scheme://host[:port], lower case). */
+  origins: string[];
+  /** Any http://localhost:<port> and http://127.0.0.1:<port> (the default outside production). */
+  loopback: boolean;
+}
+
+/** CORS_ORIGINS as settings; unset: loopback and Apollo's explorers outside production, nothing in production. */
+function corsSettings(value: string | undefined, production: boolean): CorsSettings | string {
+  if (value === undefined || value.trim() === "") {
+    return production ? { anyOrigin: false, origins: [], loopback: false } : { anyOrigin: false, origins: APOLLO_EXPLORER_ORIGINS, loopback: true };
+  }
+  if (value.trim() === "*") return { anyOrigin: true, origins: [], loopback: false };
+  const origins: string[] = [];
+  for (const item of value.split(",").map((v) => v.trim()).filter(Boolean)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(item);
+    } catch {
+      // reported below
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== item.toLowerCase().replace(/\/$/, "")) {
+      return `"${item}" is not an origin (scheme://host[:port], e.g. https://app.example.com)`;
+    }
+    origins.push(url.origin);
+  }
+  return { anyOrigin: false, origins, loopback: false };
+}
 
 /** Reads and validates the API's configuration. Called once, by main.ts (and by tests with overrides). */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
@@ -49,6 +91,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
   }
   const e = result.data;
   const production = e.NODE_ENV === "production";
+  const cors = corsSettings(e.CORS_ORIGINS, production);
+  if (typeof cors === "string") throw new Error(`Invalid configuration:\n  CORS_ORIGINS: ${cors}`);
   return {
     production,
     host: e.HOST,
@@ -59,7 +103,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     dataDir: path.resolve(e.INIT_CWD ?? process.cwd(), e.TRADEGRAPH_DATA_DIR),
     seed: e.TRADEGRAPH_SEED,
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
-    sandbox: e.GRAPHQL_SANDBOX ?? !production,
+    /** GRAPHQL_EXPLORER, else GRAPHQL_SANDBOX as before: Apollo Sandbox outside production, nothing in production. */
+    explorer: e.GRAPHQL_EXPLORER ?? ((e.GRAPHQL_SANDBOX ?? !production) ? "sandbox" : "none"),
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,
@@ -72,6 +117,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     allowBatching: e.GRAPHQL_ALLOW_BATCHING ?? false,
     readsRequireKey: e.READS_REQUIRE_KEY ?? false,
     sqlStatementHeader: e.SQL_STATEMENT_HEADER ?? !production,
+    cors,
     rateLimit: { anonymousPerMinute: e.RATE_LIMIT_PER_MINUTE, keyPerMinute: e.RATE_LIMIT_PER_MINUTE_WITH_KEY },
   };
 }

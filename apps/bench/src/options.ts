@@ -26,7 +26,7 @@ export interface BenchOptions {
   writeDocs: boolean;
   /** The whole run is stopped (and cleaned up) after this many seconds. */
   timeoutSeconds: number;
-  /** Another build of the API to run as "tradegraph" (its dist/main.js), e.g. to measure a change. */
+  /** Another build of the API to run as "tradegraph" (its dist/bin/main.js), e.g. to measure a change. */
   tradegraphMain: string | null;
   /** Extra environment for the tradegraph process, e.g. {SQL_STATEMENT_HEADER: "false"}. */
   tradegraphEnv: Record<string, string>;
@@ -51,7 +51,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --profile             write V8 CPU profiles of the servers to apps/bench/results/profiles/
   --docs / --no-docs    rewrite the results section of docs/benchmarks.md (default: full runs only)
   --timeout S           stop everything after S seconds (full 3600, quick 300)
-  --tradegraph-main F   run this build of the API (a dist/main.js) instead of apps/api's, e.g. to measure a change
+  --tradegraph-main F   run this build of the API (a dist/bin/main.js) instead of apps/api's, e.g. to measure a change
   --tradegraph-env K=V  extra environment for the API process (repeatable), e.g. SQL_STATEMENT_HEADER=false`;
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {

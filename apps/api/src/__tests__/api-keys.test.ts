@@ -149,7 +149,7 @@ describe("key management authorization", () => {
 });
 
 describe("the apikey command line", () => {
-  const cli = path.resolve(__dirname, "..", "..", "dist", "cli", "apikey.js");
+  const cli = path.resolve(__dirname, "..", "..", "dist", "bin", "apikey.js");
   const run = (...args: string[]) =>
     promisify(execFile)(process.execPath, [cli, ...args], {
       env: { PATH: process.env.PATH, DATABASE_URL: server.db.url, LOG_LEVEL: "silent" },

@@ -11,8 +11,8 @@ import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
 import { generateApiKey } from "../auth/api-key";
 import { toGlobalId } from "../common/global-id";
 import { parseEnv } from "../env";
-import { createLogger } from "../logger";
-import { createServer, type TradegraphServer } from "../server";
+import { createLogger } from "../server/logger";
+import { createServer, type TradegraphServer } from "../server/create-server";
 import { countStatement } from "../sql";
 import { post } from "./hostile";
 

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
 import { parseEnv, type Env } from "../env";
-import { createLogger } from "../logger";
-import { createServer } from "../server";
+import { createLogger } from "../server/logger";
+import { createServer } from "../server/create-server";
 import { countStatement } from "../sql";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

@@ -1,6 +1,6 @@
 import { generateApiKey } from "../auth/api-key";
 import { actorOf } from "../auth/auth.service";
-import type { Role } from "../context";
+import type { Role } from "../server/context";
 import type { TestServer } from "./harness";
 
 export interface TestKey {

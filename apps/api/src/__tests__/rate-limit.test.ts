@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import { createLogger } from "../logger";
-import { rateLimitMiddleware } from "../rate-limit";
+import { createLogger } from "../server/logger";
+import { rateLimitMiddleware } from "../server/http/rate-limit";
 import { startTestServer, type TestServer } from "./harness";
 import { createKey, type TestKey } from "./keys";
 

@@ -1,5 +1,5 @@
 /**
- * Graceful shutdown of the built server (dist/main.js, as `npm start` runs it): on SIGTERM it finishes the
+ * Graceful shutdown of the built server (dist/bin/main.js, as `npm start` runs it): on SIGTERM it finishes the
  * request in flight, closes its database connections and exits with 0. (It used to hang until its 15 s force
  * exit with 1: Apollo's own signal handler raced main.ts's.) Needs the build, which `turbo run test` does first.
  */
@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
 
-const mainJs = path.resolve(__dirname, "..", "..", "dist", "main.js");
+const mainJs = path.resolve(__dirname, "..", "..", "dist", "bin", "main.js");
 let db: TestDatabase;
 let child: ChildProcess | undefined;
 

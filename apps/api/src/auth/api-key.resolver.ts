@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import type { Context, Role } from "../context";
+import type { Context, Role } from "../server/context";
 import { authorizedActor } from "./auth.service";
 import { ApiKey, ApiKeyRole, CreateApiKeyPayload, RevokeApiKeyPayload, Viewer } from "./api-key.type";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-key.service";

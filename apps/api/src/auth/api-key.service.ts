@@ -1,7 +1,7 @@
 import type { Database } from "@tradegraph/db";
 import { findById, mutate, type Tx } from "../common/mutation";
 import { userError, UserErrorCode } from "../common/user-error";
-import type { Role } from "../context";
+import type { Role } from "../server/context";
 import { generateApiKey } from "./api-key";
 import { ApiKey, type ApiKeyRow, type CreateApiKeyPayload, type RevokeApiKeyPayload } from "./api-key.type";
 

@@ -2,7 +2,7 @@ import { GraphQLDateTime } from "graphql-scalars";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { MutationPayload } from "../common/mutation";
-import type { Role } from "../context";
+import type { Role } from "../server/context";
 
 export const ApiKeyRole = { READER: "READER", EDITOR: "EDITOR", ADMIN: "ADMIN" } as const satisfies Record<Role, Role>;
 registerEnumType(ApiKeyRole, {

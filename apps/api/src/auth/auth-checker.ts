@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import type { AuthChecker } from "type-graphql";
-import type { Context, Role } from "../context";
-import { ErrorCode } from "../errors";
+import type { Context, Role } from "../server/context";
+import { ErrorCode } from "../server/errors";
 import { hasRole } from "./auth.service";
 
 /** `@Authorized("EDITOR")`: no key → UNAUTHENTICATED, a key without the role → FORBIDDEN. */

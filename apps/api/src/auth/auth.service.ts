@@ -1,6 +1,6 @@
 import type { Database } from "@tradegraph/db";
-import type { Caller, Role } from "../context";
-import { ErrorCode, userInputError } from "../errors";
+import type { Caller, Role } from "../server/context";
+import { ErrorCode, userInputError } from "../server/errors";
 import { parseApiKey, secretMatches } from "./api-key";
 
 const ROLE_LEVEL: Record<Role, number> = { READER: 1, EDITOR: 2, ADMIN: 3 };

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import { Meeting } from "../meeting/meeting.type";
 import { Report } from "../report/report.type";
 import { BilateralArgs } from "./bilateral.args";

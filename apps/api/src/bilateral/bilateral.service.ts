@@ -1,10 +1,10 @@
 import { exportRecordTable } from "@tradegraph/db/sql";
 import { addMonths, monthCount, parsePeriod, parsePeriodRange, periodToDate, unitPricePerTonne, type PeriodRange } from "@tradegraph/domain";
 import { Commodity } from "../commodity/commodity.type";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import { countryCodeOf } from "../country/country.service";
 import { Country } from "../country/country.type";
-import { ErrorCode, parseInput, userInputError } from "../errors";
+import { ErrorCode, parseInput, userInputError } from "../server/errors";
 import { meetingsWith } from "../meeting/meeting.service";
 import type { Meeting } from "../meeting/meeting.type";
 import { reportsAbout } from "../report/report.service";

@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from "type-graphql";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import { Commodity } from "./commodity.type";
 
 @Resolver(() => Commodity)

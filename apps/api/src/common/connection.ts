@@ -1,5 +1,5 @@
 import { type ClassType, ArgsType, Field, Int, ObjectType } from "type-graphql";
-import { ErrorCode, userInputError } from "../errors";
+import { ErrorCode, userInputError } from "../server/errors";
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

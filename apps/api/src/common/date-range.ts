@@ -1,6 +1,6 @@
 import { checkDateRange } from "@tradegraph/domain";
 import { Field, InputType } from "type-graphql";
-import { parseInput, userInputError } from "../errors";
+import { parseInput, userInputError } from "../server/errors";
 
 @InputType({ description: "A range of calendar days, both ends included; leave an end out to keep it open." })
 export class DateRangeInput {

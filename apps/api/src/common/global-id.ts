@@ -1,4 +1,4 @@
-import { ErrorCode, userInputError } from "../errors";
+import { ErrorCode, userInputError } from "../server/errors";
 
 /** Object types with global IDs, by the name the IDs carry. All implement Node except ApiKey, which only admins see. */
 export type NodeTypeName = "Country" | "Commodity" | "ExportRecord" | "Meeting" | "Report" | "Source" | "ApiKey";

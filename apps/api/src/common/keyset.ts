@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { ErrorCode, userInputError } from "../errors";
+import { ErrorCode, userInputError } from "../server/errors";
 import { empty, join, queryRows, raw, sql, type Sql } from "../sql";
 import type { Page, PageRequest } from "./connection";
 
@@ -36,11 +36,13 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-function encodeCursor(sortValue: string, id: number | string): string {
+/** A cursor: base64url of the JSON pair [sort value, id]. */
+export function encodeCursor(sortValue: string, id: number | string): string {
   return Buffer.from(JSON.stringify([sortValue, id]), "utf8").toString("base64url");
 }
 
-function decodeCursor(cursor: string, type: SortKey["type"], field: string): [string, number | string] {
+/** The pair a cursor carries, checked against the sort type; INVALID_CURSOR (on `field`) for anything else. */
+export function decodeCursor(cursor: string, type: SortKey["type"], field: string): [string, number | string] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (

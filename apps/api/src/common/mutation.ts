@@ -1,6 +1,6 @@
 import { Prisma, type Database } from "@tradegraph/db";
 import { Field, ID, ObjectType, type MiddlewareFn } from "type-graphql";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import type { NodeTypeName } from "./global-id";
 import { UserError, UserErrorCode, UserErrors, type FieldPath } from "./user-error";
 

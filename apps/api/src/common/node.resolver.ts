@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import type { Context } from "../context";
-import { ErrorCode, userInputError } from "../errors";
+import type { Context } from "../server/context";
+import { ErrorCode, userInputError } from "../server/errors";
 import { fromGlobalId, type NodeTypeName } from "./global-id";
 import { Node } from "./node.type";
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Connection, toConnection, type ConnectionShape } from "../common/connection";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import { ExportRecordConnection } from "../export-record/export-record.resolver";
 import { listExportRecords } from "../export-record/export-record.service";
 import { ExportRecord } from "../export-record/export-record.type";

@@ -3,7 +3,7 @@ import { countryTable } from "@tradegraph/db/sql";
 import { lookupCountry } from "@tradegraph/domain";
 import { pageRequest, type Page } from "../common/connection";
 import { fetchPage } from "../common/keyset";
-import { parseInput } from "../errors";
+import { parseInput } from "../server/errors";
 import { sql, type Sql } from "../sql";
 import type { CountriesArgs } from "./country.args";
 import { Country } from "./country.type";

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Commodity } from "../commodity/commodity.type";
 import { Connection, toConnection, type ConnectionShape } from "../common/connection";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import { Country } from "../country/country.type";
 import { commodityOf, countryOf } from "../reference-data";
 import { Source } from "../source/source.type";

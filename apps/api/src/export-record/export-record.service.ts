@@ -4,7 +4,7 @@ import { exportRecordTable } from "@tradegraph/db/sql";
 import { pageRequest, type Page } from "../common/connection";
 import { numericIdOf } from "../common/global-id";
 import { fetchPage, type SortKey } from "../common/keyset";
-import { ErrorCode, parseInput, userInputError } from "../errors";
+import { ErrorCode, parseInput, userInputError } from "../server/errors";
 import { sql, type Sql } from "../sql";
 import { ExportRecordOrderField, SortDirection, type ExportRecordsArgs, type ExportRecordFilter, type FloatRangeInput } from "./export-record.args";
 import { toExportRecord, type ExportRecord } from "./export-record.type";

@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddl
 import { authorizedActor } from "../auth/auth.service";
 import { FreshLoaders } from "../common/mutation";
 import { userError, UserErrorCode } from "../common/user-error";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import { Source } from "../source/source.type";
 import { ImportExportRecordsInput, ImportExportRecordsPayload, type ImportFormat, ImportMode, ImportSummary } from "./import.type";
 

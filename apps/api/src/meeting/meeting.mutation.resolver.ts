@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, UseMiddleware } from "type-graphql";
 import { authorizedActor } from "../auth/auth.service";
 import { FreshLoaders } from "../common/mutation";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import { CreateMeetingPayload, DeleteMeetingPayload, MeetingInput, UpdateMeetingInput, UpdateMeetingPayload } from "./meeting.input";
 import { createMeeting, deleteMeeting, updateMeeting } from "./meeting.mutation.service";
 

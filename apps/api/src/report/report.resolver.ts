@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Connection, toConnection, type ConnectionShape } from "../common/connection";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import { Country } from "../country/country.type";
 import { Source } from "../source/source.type";
 import { CountryReportsArgs, ReportsArgs } from "./report.args";

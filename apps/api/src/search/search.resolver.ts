@@ -1,5 +1,5 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import { SearchArgs } from "./search.args";
 import { search } from "./search.service";
 import { SearchHit } from "./search.type";

@@ -1,6 +1,6 @@
 import { countryTable, meetingTable, reportFindingTable, reportTable } from "@tradegraph/db/sql";
-import type { Context } from "../context";
-import { ErrorCode, userInputError } from "../errors";
+import type { Context } from "../server/context";
+import { ErrorCode, userInputError } from "../server/errors";
 import { join, queryRows, sql, type Sql } from "../sql";
 import { MAX_SEARCH_HITS, MAX_SEARCH_TEXT, type SearchArgs } from "./search.args";
 import { SearchHit, SearchType } from "./search.type";

@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Commodity } from "../commodity/commodity.type";
-import type { Context } from "../context";
+import type { Context } from "../server/context";
 import { countryOf } from "../reference-data";
-import { userInputError } from "../errors";
+import { userInputError } from "../server/errors";
 import { Country } from "../country/country.type";
 import { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
 import { topPartners, tradeSeries } from "./trade.service";

@@ -13,7 +13,7 @@ import {
   type PeriodRange,
 } from "@tradegraph/domain";
 import { countryCodeOf } from "../country/country.service";
-import { ErrorCode, parseInput, userInputError } from "../errors";
+import { ErrorCode, parseInput, userInputError } from "../server/errors";
 import { join, queryRows, raw, sql, type Sql } from "../sql";
 import type { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
 import { RankBy, type PartnerShare, type TopPartners, type TradeSeries, type TradeSeriesPoint } from "./trade.type";

@@ -60,7 +60,7 @@ export function tradegraphMain(): string {
   const missing = "apps/api is not built: run `npx turbo run build --filter=@tradegraph/api` (npm run bench does).";
   let main: string;
   try {
-    main = path.join(path.dirname(require.resolve("@tradegraph/api")), "main.js");
+    main = path.join(path.dirname(require.resolve("@tradegraph/api")), "bin", "main.js");
   } catch {
     throw new Error(missing);
   }

@@ -12,8 +12,8 @@ export interface LiveApi {
 
 const repoRoot = path.resolve(__dirname, "..", "..", "..", "..");
 /** The built API's entry script and its key command, relative to the repository root. */
-const API_ENTRY = "apps/api/dist/main.js";
-const API_KEY_COMMAND = "apps/api/dist/cli/apikey.js";
+const API_ENTRY = "apps/api/dist/bin/main.js";
+const API_KEY_COMMAND = "apps/api/dist/bin/apikey.js";
 const apiMain = path.join(repoRoot, API_ENTRY);
 
 /** Starts the built API (API_ENTRY) as its own process over a fresh, seeded test database. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
 
 /** The built API's entry script, relative to the repository root. */
-const API_ENTRY = "apps/api/dist/main.js";
+const API_ENTRY = "apps/api/dist/bin/main.js";
 const repoRoot = path.resolve(__dirname, "..", "..", "..", "..", "..");
 
 export interface LiveApi {

@@ -1,22 +1,18 @@
 /**
- * Soak test: the built API (dist/main.js) in its own process, on a fresh seeded database, under a loopback load
+ * Soak test: the built API (apps/api's dist/bin/main.js) in its own process, started by the bench's server launcher, on a fresh seeded database, under a loopback load
  * of reads and writes (autocannon) for a few minutes. Prints, per minute and in total, requests, latency
  * percentiles, errors by kind and the server's resident memory. Bounded: at most 60 minutes and 32 connections,
  * loopback only; stops by itself. Exit code 1 when any error was not one the mix provokes on purpose.
  *
- *   npm run soak -w @tradegraph/api -- --minutes 3 [--connections 8]
+ *   npm run soak -- --minutes 3 [--connections 8]
  *
  * With DATABASE_URL set, the database is a new one on that server, dropped afterwards; without it, an embedded
  * PostgreSQL in this process (which then shares the machine's cores with the load generator).
  */
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import net from "node:net";
-import path from "node:path";
 import autocannon from "autocannon";
+import { generateApiKey, toGlobalId } from "@tradegraph/api";
 import { createTestDatabase } from "@tradegraph/db/testing";
-import { generateApiKey } from "../auth/api-key";
-import { toGlobalId } from "../common/global-id";
+import { startServer } from "./servers";
 
 interface Options {
   minutes: number;
@@ -35,26 +31,8 @@ function parseOptions(argv: string[]): Options {
   return { minutes: value("minutes", 3, 60), connections: Math.round(value("connections", 8, 32)), warmupSeconds: value("warmup", 10, 120) };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resident set size of a process in MiB (Linux /proc), or null elsewhere. */
-function rssMiB(pid: number): number | null {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Number(kb) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
+/** Bytes as MiB, null stays null. */
+const mib = (bytes: number | null) => (bytes === null ? null : bytes / 1024 / 1024);
 
 interface Spec {
   kind: "read" | "write" | "bad";
@@ -142,61 +120,44 @@ async function load(origin: string, specs: Spec[], connections: number, seconds:
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  const mainJs = path.resolve(__dirname, "..", "main.js");
   console.log(`soak: ${options.minutes} min, ${options.connections} connections, ${options.warmupSeconds} s warm-up; database: ${process.env.DATABASE_URL ? "new database on DATABASE_URL" : "embedded (in this process)"}`);
 
   const db = await createTestDatabase({ seed: true });
   const key = generateApiKey();
   await db.prisma.apiKey.create({ data: { name: "soak", prefix: key.prefix, secretHash: key.secretHash, role: "EDITOR" } });
   const source = await db.prisma.source.findFirstOrThrow();
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [mainJs], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: db.url,
-      DB_POOL_SIZE: db.embedded ? "1" : "10",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "warn",
-      TRADEGRAPH_SEED: "never",
+  const server = await startServer("tradegraph", {
+    databaseUrl: db.url,
+    poolSize: db.embedded ? 1 : 10,
+    tradegraphEnv: {
+      SQL_STATEMENT_HEADER: "false",
       // On, but far above this load: the limiter's bookkeeping is part of what is soaked.
       RATE_LIMIT_PER_MINUTE: "100000000",
       RATE_LIMIT_PER_MINUTE_WITH_KEY: "100000000",
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    log: (line) => console.error(`soak: ${line}`),
+  }).catch(async (error: unknown) => {
+    await db.destroy();
+    throw error;
   });
-  let exited = false;
-  child.once("exit", (code) => {
-    exited = true;
-    if (code !== 0 && code !== null) console.error(`soak: the server exited with ${code}`);
-  });
+  const origin = server.origin;
   const stop = async () => {
-    if (!exited) child.kill("SIGTERM");
-    await new Promise((resolve) => (exited ? resolve(null) : child.once("exit", resolve)));
+    await server.stop();
     await db.destroy();
   };
   process.once("SIGINT", () => void stop().then(() => process.exit(130)));
 
   try {
-    for (let attempt = 0; ; attempt++) {
-      if (exited) throw new Error("The server exited before it was ready.");
-      if (attempt > 300) throw new Error("The server was not ready after 30 s.");
-      const ready = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
-      if (ready) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     const specs = mix(toGlobalId("Source", source.id), key.key);
     const warm: Tally = { requests: 0, byKind: { read: 0, write: 0, bad: 0 }, codes: {}, unexpected: 0, sample: null };
     await load(origin, specs, options.connections, options.warmupSeconds, warm);
 
-    const rssStart = rssMiB(child.pid!);
+    const rssStart = mib(server.rss());
     const total: Tally = { requests: 0, byKind: { read: 0, write: 0, bad: 0 }, codes: {}, unexpected: 0, sample: null };
     const rows: string[] = [];
     const p99s: number[] = [];
     let rssMax = rssStart ?? 0;
-    const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssMiB(child.pid!) ?? 0)), 1000);
+    const sampler = setInterval(() => (rssMax = Math.max(rssMax, mib(server.rss()) ?? 0)), 1000);
     let latencyP99All = 0;
     let latencyMax = 0;
     let latencySum = 0;
@@ -204,8 +165,8 @@ async function main() {
       for (let minute = 1; minute <= options.minutes; minute++) {
         const tally: Tally = { requests: 0, byKind: { read: 0, write: 0, bad: 0 }, codes: {}, unexpected: 0, sample: null };
         const result = await load(origin, specs, options.connections, 60, tally);
-        if (exited) throw new Error("The server exited during the soak.");
-        const rss = rssMiB(child.pid!);
+        const rss = mib(server.rss());
+        if (rss === null) throw new Error("The server exited during the soak.");
         p99s.push(result.latency.p99);
         latencyP99All = Math.max(latencyP99All, result.latency.p99);
         latencyMax = Math.max(latencyMax, result.latency.max);
@@ -223,7 +184,7 @@ async function main() {
     } finally {
       clearInterval(sampler);
     }
-    const rssEnd = rssMiB(child.pid!);
+    const rssEnd = mib(server.rss());
     console.log("\n| minute | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | unexpected errors | server RSS MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n" + rows.join("\n"));
     const summary = {
       minutes: options.minutes,

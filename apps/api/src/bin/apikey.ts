@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { migrateDatabase, openDatabase, type Database } from "@tradegraph/db";
 import { createApiKey, listApiKeys, revokeApiKeyByPrefix } from "../auth/api-key.service";
 import type { ApiKey } from "../auth/api-key.type";
-import type { Role } from "../context";
+import type { Role } from "../server/context";
 import { parseEnv } from "../env";
 
 const USAGE = `usage: npm run apikey -- <command>

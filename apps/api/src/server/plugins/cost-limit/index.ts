@@ -1,19 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type DocumentNode } from "graphql";
 import { getVariableValues } from "graphql/execution/values";
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
-import { DEFAULT_PAGE_SIZE } from "./common/connection";
-
-/**
- * Cost of a list field: each item is paid for, so a connection costs (first or last, default page size)
- * times its selection, and `limit` does the same for ranked lists. As in GitHub's API, nesting multiplies.
- */
-const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const isConnection = /Connection!?$/.test(String(field.type));
-  const size = args.first ?? args.last ?? args.limit ?? (isConnection ? DEFAULT_PAGE_SIZE : undefined);
-  if (typeof size === "number") return 1 + Math.max(size, 1) * childComplexity;
-  return undefined;
-};
+import { estimateCost } from "./estimate";
 
 /** Costs already computed, per parsed document (Apollo caches documents) and operation + variables. */
 const costs = new WeakMap<DocumentNode, Map<string, number>>();
@@ -44,13 +32,7 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
           let cost = key === null ? undefined : known?.get(key);
           if (cost === undefined) {
             if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables,
-              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost = estimateCost(schema, document, request.operationName, request.variables);
             if (key !== null) {
               if (!known) costs.set(document, (known = new Map()));
               if (known.size >= COSTS_PER_DOCUMENT) known.clear();

@@ -1,8 +1,14 @@
 import { openDatabase, seedDatabase } from "@tradegraph/db";
-import { parseEnv } from "./env";
-import { createLogger } from "./logger";
-import { createServer } from "./server";
-import { countStatement } from "./sql";
+import { parseEnv } from "../env";
+import { createLogger } from "../server/logger";
+import { createServer } from "../server/create-server";
+import { countStatement } from "../sql";
+
+const EXPLORER_HINT = {
+  sandbox: " — open it in a browser for Apollo Sandbox, or /graphiql for GraphiQL (works offline)",
+  graphiql: " — open it in a browser for GraphiQL",
+  none: "",
+} as const;
 
 /** Reads configuration, opens (or starts) the database, seeds when empty, listens, and shuts down cleanly. */
 async function main() {
@@ -25,7 +31,7 @@ async function main() {
   const where = db.embedded ? `embedded PostgreSQL in ${env.dataDir}` : "PostgreSQL at DATABASE_URL";
   logger.info({ url, database: db.embedded ? "embedded" : "external" }, "tradegraph API listening");
   if (process.stdout.isTTY || env.logLevel !== "silent") {
-    console.error(`\ntradegraph API ready at ${url} (${where})${env.sandbox ? " — open it in a browser for Apollo Sandbox" : ""}\n`);
+    console.error(`\ntradegraph API ready at ${url} (${where})${EXPLORER_HINT[env.explorer]}\n`);
   }
 
   let stopping = false;

@@ -1,6 +1,3 @@
-import { DomainError } from "@tradegraph/domain";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
-
 /** Machine-readable codes this API returns in `extensions.code`, besides the domain's rule codes. */
 export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
@@ -18,21 +15,6 @@ export const ErrorCode = {
   TIMEOUT: "TIMEOUT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
-
-/** An error the client caused and can act on; shown to clients as it is. */
-export function userInputError(code: string, message: string, field?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } });
-}
-
-/** Runs a domain parse and reports a broken rule as a GraphQL error attributed to `field`. */
-export function parseInput<T>(field: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof DomainError) throw userInputError(error.code, error.message, field);
-    throw error;
-  }
-}
 
 /** Codes whose messages are safe to show clients; anything else is masked in production. */
 const PUBLIC_CODES = new Set<string>([
@@ -61,4 +43,3 @@ export function isPublicCode(code: unknown): boolean {
   return typeof code === "string" && PUBLIC_CODES.has(code);
 }
 
-export type { GraphQLFormattedError };

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from "express";
 import { ipKeyGenerator, rateLimit, type RateLimitInfo } from "express-rate-limit";
-import { parseApiKey } from "./auth/api-key";
-import type { Logger } from "./logger";
+import { parseApiKey } from "../../auth/api-key";
+import type { Logger } from "../logger";
 
 export interface RateLimitSettings {
   /** Requests per minute and client address without an API key; 0: no limit. */
@@ -11,7 +11,7 @@ export interface RateLimitSettings {
 }
 
 const WINDOW_MS = 60_000;
-/** In errors.ts's public codes. */
+/** In errors/codes.ts's public codes. */
 const RATE_LIMITED = "RATE_LIMITED";
 
 /** The prefix of a key-shaped `Authorization: Bearer tg_<prefix>_<secret>` header (not yet checked), or null. */

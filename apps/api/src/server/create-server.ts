@@ -1,0 +1,109 @@
+import "reflect-metadata";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { Database } from "@tradegraph/db";
+import express from "express";
+import type { Env } from "../env";
+import { createReferenceData } from "../reference-data";
+import { createSchema } from "../schema";
+import { contextFactory, type Context } from "./context";
+import { formatErrorPolicy } from "./errors";
+import { corsMiddleware } from "./http/cors";
+import { healthRoutes } from "./http/health";
+import { httpErrorHandler } from "./http/error-handler";
+import { rateLimitMiddleware } from "./http/rate-limit";
+import { requestIdMiddleware } from "./http/request-id";
+import type { Logger } from "./logger";
+import { cacheControlPlugin } from "./plugins/cache-control";
+import { costLimitPlugin } from "./plugins/cost-limit";
+import { databaseOutagePlugin } from "./plugins/database-outage";
+import { explorerPlugin, graphiqlRoute } from "./plugins/explorer";
+import { requestLogPlugin } from "./plugins/request-log";
+import { documentLimits } from "./validation";
+
+export interface ServerDeps {
+  env: Env;
+  db: Database;
+  logger: Logger;
+}
+
+export interface TradegraphServer {
+  app: express.Express;
+  httpServer: http.Server;
+  /** Starts listening; resolves with the GraphQL endpoint's URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops taking requests, lets running ones finish, then stops Apollo. The database stays open. */
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP server (Express 5 + Apollo Server 5) around an open database. Does not listen. */
+export async function createServer({ env, db, logger }: ServerDeps): Promise<TradegraphServer> {
+  const schema = await createSchema();
+  const reference = createReferenceData(db);
+  await Promise.all([reference.countries(), reference.commodities()]);
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  const httpServer = http.createServer(app);
+  const limits = documentLimits(env);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: env.introspection,
+    csrfPrevention: true,
+    // main.ts stops the server on SIGTERM/SIGINT (drain, close the database, exit 0). Apollo's own signal handlers
+    // would race it: their stop() never releases a concurrent stop(), so shutdown hung until the 15 s force exit.
+    stopOnTerminationSignals: false,
+    allowBatchedHttpRequests: env.allowBatching,
+    includeStacktraceInErrorResponses: !env.production,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    formatError: formatErrorPolicy(env, logger),
+    plugins: [
+      ...limits.plugins,
+      costLimitPlugin(env.limits.maxCost),
+      // Apollo's cache-control plugin wraps every field of every row to collect hints; ours decides per document.
+      ApolloServerPluginCacheControlDisabled(),
+      cacheControlPlugin(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      explorerPlugin(env),
+      requestLogPlugin(logger),
+      databaseOutagePlugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.use(corsMiddleware(env.cors));
+  app.use(healthRoutes(db));
+  if (env.explorer !== "none") app.use(graphiqlRoute());
+  app.use(
+    "/graphql",
+    requestIdMiddleware(env.sqlStatementHeader),
+    ...rateLimitMiddleware(env.rateLimit, logger),
+    express.json({ limit: env.limits.bodyLimit }),
+    expressMiddleware(apollo, { context: contextFactory({ db, env, logger, reference }) }),
+  );
+  app.use(httpErrorHandler(env.limits.bodyLimit, logger));
+
+  return {
+    app,
+    httpServer,
+    listen(port = env.port, host = env.host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const { address, port: actual } = httpServer.address() as AddressInfo;
+          const shown = address.includes(":") ? `[${address}]` : address;
+          resolve(`http://${shown}:${actual}/graphql`);
+        });
+      });
+    },
+    async close() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
+import type { DocumentNode } from "graphql";
+import { cacheControlHeader, operationCachePolicy, type OperationCachePolicy } from "./policy";
+
+/** Policies already computed, per parsed document (Apollo caches documents) and operation name. */
+const policies = new WeakMap<DocumentNode, Map<string, OperationCachePolicy>>();
+const NO_STORE: OperationCachePolicy = { kind: "no-store" };
+
+/** One listener for every request: it keeps no per-request state, so nothing is allocated per request. */
+const listener: GraphQLRequestListener<never> = {
+  async willSendResponse({ request, response, document, operation, operationName, schema }) {
+    let policy: OperationCachePolicy = NO_STORE;
+    if (document && operation) {
+      let known = policies.get(document);
+      if (!known) policies.set(document, (known = new Map()));
+      const key = operationName ?? "";
+      const found = known.get(key);
+      if (found) policy = found;
+      else known.set(key, (policy = operationCachePolicy(schema, document, operation)));
+    }
+    const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+    response.http.headers.set(
+      "cache-control",
+      cacheControlHeader(policy, { withKey: Boolean(request.http?.headers.get("authorization")), hasErrors: !body || Boolean(body.errors?.length) }),
+    );
+  },
+};
+
+/**
+ * Cache-Control on every GraphQL answer, from a policy computed once per parsed document and operation
+ * (see policy.ts) instead of Apollo's per-field cache hints, which wrap every resolver of every row.
+ */
+export function cacheControlPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return listener;
+    },
+  };
+}
