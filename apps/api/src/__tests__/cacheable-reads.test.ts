@@ -25,6 +25,7 @@ describe("GET queries", () => {
     expect(body.data.country.name).toBe("Azerbaijan");
     expect(body.data.commodities.length).toBeGreaterThan(0);
     expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
+    expect(response.headers.get("vary")).toBe("Origin, Authorization");
   });
 
   it("give trade queries a short max age, variables and operation name included", async () => {

@@ -21,7 +21,7 @@ import type { Logger } from "./logger";
 import { cacheControlPlugin } from "./plugins/cache-control";
 import { costLimitPlugin } from "./plugins/cost-limit";
 import { databaseOutagePlugin } from "./plugins/database-outage";
-import { explorerPlugin, graphiqlRoute } from "./plugins/explorer";
+import { explorerPlugin, GRAPHIQL_PATH, graphiqlHandler } from "./plugins/explorer";
 import { requestLogPlugin } from "./plugins/request-log";
 import { documentLimits } from "./validation";
 
@@ -79,7 +79,7 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
 
   app.use(corsMiddleware(env.cors));
   app.use(healthRoutes(db));
-  if (env.explorer !== "none") app.use(graphiqlRoute());
+  if (env.explorer !== "none") app.get(GRAPHIQL_PATH, graphiqlHandler);
   app.use(
     "/graphql",
     requestIdMiddleware(env.sqlStatementHeader),

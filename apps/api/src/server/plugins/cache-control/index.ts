@@ -19,6 +19,9 @@ const listener: GraphQLRequestListener<never> = {
       else known.set(key, (policy = operationCachePolicy(schema, document, operation)));
     }
     const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+    // Shared caches must not hand an anonymous answer to a request with a key (`viewer` differs), nor one page's
+    // CORS answer to another origin. Express's own Vary (set by cors) is replaced by this one.
+    response.http.headers.set("vary", "Origin, Authorization");
     response.http.headers.set(
       "cache-control",
       cacheControlHeader(policy, { withKey: Boolean(request.http?.headers.get("authorization")), hasErrors: !body || Boolean(body.errors?.length) }),

@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import type { Env } from "../../../env";
 import { GRAPHIQL_PATH, graphiqlPage } from "./graphiql";
 
-export { graphiqlRoute } from "./graphiql";
+export { GRAPHIQL_PATH, graphiqlHandler } from "./graphiql";
 
 const LINK_STYLE =
   "#graphiql-link{position:fixed;right:12px;bottom:12px;z-index:2147483647;padding:6px 10px;border-radius:6px;" +
