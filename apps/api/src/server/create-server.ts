@@ -21,6 +21,7 @@ import type { Logger } from "./logger";
 import { cacheControlPlugin } from "./plugins/cache-control";
 import { costLimitPlugin } from "./plugins/cost-limit";
 import { databaseOutagePlugin } from "./plugins/database-outage";
+import { createSubgraphSchema } from "./federation";
 import { explorerPlugin, GRAPHIQL_PATH, graphiqlHandler } from "./plugins/explorer";
 import { requestLogPlugin } from "./plugins/request-log";
 import { documentLimits } from "./validation";
@@ -42,7 +43,7 @@ export interface TradegraphServer {
 
 /** Builds the HTTP server (Express 5 + Apollo Server 5) around an open database. Does not listen. */
 export async function createServer({ env, db, logger }: ServerDeps): Promise<TradegraphServer> {
-  const schema = await createSchema();
+  const schema = await (env.federation ? createSubgraphSchema() : createSchema());
   const reference = createReferenceData(db);
   await Promise.all([reference.countries(), reference.commodities()]);
   const app = express();
