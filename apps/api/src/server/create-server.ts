@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Database } from "@tradegraph/db";
 import express from "express";
@@ -70,6 +70,8 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
       // Apollo's cache-control plugin wraps every field of every row to collect hints; ours decides per document.
       ApolloServerPluginCacheControlDisabled(),
       cacheControlPlugin(),
+      // Apollo Server would answer a subgraph's `apollo-federation-include-trace` header with per-field timings.
+      ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       explorerPlugin(env),
       requestLogPlugin(logger),
