@@ -57,7 +57,7 @@ let tradegraph: TestServer;
 let plain: TestServer;
 let news: ApolloServer;
 let newsUrl: string;
-let gateway: ApolloServer;
+let supergraph: ApolloServer;
 let gatewayUrl: string;
 const fetches: SubgraphFetch[] = [];
 let meetingIds: string[] = [];
@@ -95,7 +95,7 @@ beforeAll(async () => {
   news = new ApolloServer({ schema: newsSchema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   ({ url: newsUrl } = await startStandaloneServer(news, { listen: { port: 0, host: "127.0.0.1" } }));
 
-  gateway = new ApolloGateway({
+  const gateway = new ApolloGateway({
     supergraphSdl: new IntrospectAndCompose({
       subgraphs: [
         { name: "tradegraph", url: tradegraph.url },
@@ -111,13 +111,12 @@ beforeAll(async () => {
         },
       }),
   });
-  const server = new ApolloServer({ gateway });
-  ({ url: gatewayUrl } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" } }));
-  gateway = server;
+  supergraph = new ApolloServer({ gateway });
+  ({ url: gatewayUrl } = await startStandaloneServer(supergraph, { listen: { port: 0, host: "127.0.0.1" } }));
 }, 180_000);
 
 afterAll(async () => {
-  await gateway?.stop();
+  await supergraph?.stop();
   await news?.stop();
   await tradegraph?.close();
   await plain?.close();
