@@ -6,6 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
+import { parseEnv } from "../env";
 import { startTestServer, statementsOf, type TestServer } from "./harness";
 
 /**
@@ -272,6 +273,12 @@ describe("tradegraph with FEDERATION=true", () => {
 });
 
 describe("tradegraph without FEDERATION", () => {
+  it("is the default; FEDERATION takes true/false/1/0 and names itself otherwise", () => {
+    expect(parseEnv({}).federation).toBe(false);
+    expect(parseEnv({ FEDERATION: "1" }).federation).toBe(true);
+    expect(() => parseEnv({ FEDERATION: "yes" })).toThrow(/FEDERATION/);
+  });
+
   it("has no _service or _entities", async () => {
     for (const query of [`{ _service { sdl } }`, `{ _entities(representations: []) { __typename } }`]) {
       const { status, body } = await plain.gql(query);
