@@ -39,6 +39,8 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE_WITH_KEY: int(6000),
   /** Browser origins allowed to call the API: `*`, or a comma-separated list such as `https://app.example.com`. */
   CORS_ORIGINS: z.string().optional(),
+  /** Serve /graphql as an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key` on the entity types). */
+  FEDERATION: flag,
   INIT_CWD: z.string().optional(),
 });
 
@@ -118,6 +120,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     readsRequireKey: e.READS_REQUIRE_KEY ?? false,
     sqlStatementHeader: e.SQL_STATEMENT_HEADER ?? !production,
     cors,
+    federation: e.FEDERATION ?? false,
     rateLimit: { anonymousPerMinute: e.RATE_LIMIT_PER_MINUTE, keyPerMinute: e.RATE_LIMIT_PER_MINUTE_WITH_KEY },
   };
 }

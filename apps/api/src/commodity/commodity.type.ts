@@ -1,8 +1,9 @@
 import type { CommodityRow } from "@tradegraph/db/sql";
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
 
+@Directive('@key(fields: "hsCode")')
 @ObjectType({ simpleResolvers: true, implements: Node, description: "A Harmonized System commodity heading, e.g. 2709 crude petroleum oils." })
 export class Commodity extends Node {
   @Field(() => String, { description: "Harmonized System code, 2, 4 or 6 digits, e.g. 2709." })

@@ -13,6 +13,21 @@ export function registerNodeType(type: NodeTypeName, fetch: NodeFetcher): void {
   fetchers.set(type, fetch);
 }
 
+/**
+ * The object a global ID names when it is an ID of `type`; null otherwise (not an ID, another type's, or gone).
+ * For callers that must not fail on a bad ID, such as federation's entity references.
+ */
+export function loadNodeOfType(type: NodeTypeName, id: unknown, context: Context): Promise<Node | null> {
+  let decoded: { type: NodeTypeName; key: string };
+  try {
+    decoded = fromGlobalId(typeof id === "string" ? id : "");
+  } catch {
+    return Promise.resolve(null);
+  }
+  const fetch = decoded.type === type ? fetchers.get(type) : undefined;
+  return fetch ? fetch(decoded.key, context) : Promise.resolve(null);
+}
+
 const MAX_NODES = 100;
 
 function fetchNode(id: string, context: Context, field: string): Promise<Node | null> {

@@ -1,8 +1,9 @@
 import type { CountryRow } from "@tradegraph/db/sql";
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
 
+@Directive('@key(fields: "code")')
 @ObjectType({ simpleResolvers: true, implements: Node, description: "An ISO 3166-1 country." })
 export class Country extends Node {
   @Field(() => String, { description: "ISO 3166-1 alpha-2 code, e.g. AZ." })

@@ -1,10 +1,11 @@
 import type { ExportRecordRow } from "@tradegraph/db/sql";
 import { unitPricePerBarrel, unitPricePerTonne } from "@tradegraph/domain";
 import { GraphQLDateTime } from "graphql-scalars";
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
 
+@Directive('@key(fields: "id")')
 @ObjectType({ simpleResolvers: true, implements: Node, description: "One observed trade flow: an exporter's shipments of a commodity to an importer in a month." })
 export class ExportRecord extends Node {
   key!: number;

@@ -1,6 +1,6 @@
 import type { MeetingParticipantRow, MeetingRow } from "@tradegraph/db/sql";
 import { GraphQLDate, GraphQLDateTime } from "graphql-scalars";
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
 
@@ -19,6 +19,7 @@ export class Participant {
   }
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType({ implements: Node, description: "A diplomatic meeting: who met, when, where and about what, with its source." })
 export class Meeting extends Node {
   /** Database key, for services and loaders. */

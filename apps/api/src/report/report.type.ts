@@ -1,6 +1,6 @@
 import type { ReportFindingRow, ReportRow } from "@tradegraph/db/sql";
 import { GraphQLDate, GraphQLDateTime } from "graphql-scalars";
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
 
@@ -17,6 +17,7 @@ export class Finding {
   }
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType({ implements: Node, description: "A report an institution published about countries, with its findings and source." })
 export class Report extends Node {
   /** Database key, for services and loaders. */

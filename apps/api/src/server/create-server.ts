@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Database } from "@tradegraph/db";
 import express from "express";
@@ -21,6 +21,7 @@ import type { Logger } from "./logger";
 import { cacheControlPlugin } from "./plugins/cache-control";
 import { costLimitPlugin } from "./plugins/cost-limit";
 import { databaseOutagePlugin } from "./plugins/database-outage";
+import { createSubgraphSchema } from "./federation";
 import { explorerPlugin, GRAPHIQL_PATH, graphiqlHandler } from "./plugins/explorer";
 import { requestLogPlugin } from "./plugins/request-log";
 import { documentLimits } from "./validation";
@@ -42,7 +43,7 @@ export interface TradegraphServer {
 
 /** Builds the HTTP server (Express 5 + Apollo Server 5) around an open database. Does not listen. */
 export async function createServer({ env, db, logger }: ServerDeps): Promise<TradegraphServer> {
-  const schema = await createSchema();
+  const schema = await (env.federation ? createSubgraphSchema() : createSchema());
   const reference = createReferenceData(db);
   await Promise.all([reference.countries(), reference.commodities()]);
   const app = express();
@@ -69,6 +70,8 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
       // Apollo's cache-control plugin wraps every field of every row to collect hints; ours decides per document.
       ApolloServerPluginCacheControlDisabled(),
       cacheControlPlugin(),
+      // Apollo Server would answer a subgraph's `apollo-federation-include-trace` header with per-field timings.
+      ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       explorerPlugin(env),
       requestLogPlugin(logger),

@@ -1,9 +1,10 @@
 import type { SourceRow } from "@tradegraph/db/sql";
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { GraphQLDate, GraphQLDateTime } from "graphql-scalars";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
 
+@Directive('@key(fields: "id")')
 @ObjectType({ implements: Node, description: "Where a fact comes from. What the source doesn't say stays null." })
 export class Source extends Node {
   /** Database key, for services. */

@@ -9,6 +9,8 @@ export const ErrorCode = {
   /** search(text) was blank or too long. */
   INVALID_SEARCH_TEXT: "INVALID_SEARCH_TEXT",
   NOT_FOUND: "NOT_FOUND",
+  /** A federation `_entities` representation that is not an object with the __typename of an entity type. */
+  INVALID_REPRESENTATION: "INVALID_REPRESENTATION",
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",

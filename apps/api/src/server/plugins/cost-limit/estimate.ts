@@ -5,10 +5,12 @@ import { DEFAULT_PAGE_SIZE } from "../../../common/connection";
 /**
  * Cost of a list field: each item is paid for, so a connection costs (first or last, default page size)
  * times its selection, and `limit` does the same for ranked lists. As in GitHub's API, nesting multiplies.
+ * Federation's `_entities` pays for each representation it is given.
  */
 export const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const isConnection = /Connection!?$/.test(String(field.type));
-  const size = args.first ?? args.last ?? args.limit ?? (isConnection ? DEFAULT_PAGE_SIZE : undefined);
+  const representations = field.name === "_entities" && Array.isArray(args.representations) ? args.representations.length : undefined;
+  const size = args.first ?? args.last ?? args.limit ?? representations ?? (isConnection ? DEFAULT_PAGE_SIZE : undefined);
   if (typeof size === "number") return 1 + Math.max(size, 1) * childComplexity;
   return undefined;
 };

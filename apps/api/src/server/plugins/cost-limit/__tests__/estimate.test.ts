@@ -8,7 +8,10 @@ const schema = buildSchema(`
     country(code: String!): Country
     countries(first: Int, last: Int): CountryConnection!
     topPartners(limit: Int): [Partner!]!
+    _entities(representations: [_Any!]!): [_Entity]!
   }
+  scalar _Any
+  union _Entity = Country | Partner
   type Country { name: String! exports(first: Int): RecordConnection! }
   type CountryConnection { nodes: [Country!]! totalCount: Int! }
   type RecordConnection { nodes: [Record!]! }
@@ -40,5 +43,14 @@ describe("estimateCost", () => {
   it("reads page sizes from variables, and counts a size below 1 as 1", () => {
     expect(cost(`query Q($n: Int) { countries(first: $n) { totalCount } }`, { n: 50 })).toBe(1 + 50);
     expect(cost(`{ countries(first: 0) { totalCount } }`)).toBe(2);
+  });
+
+  it("multiplies federation's _entities by the number of representations, at the costliest type's selection", () => {
+    const query = `query E($r: [_Any!]!) { _entities(representations: $r) { ... on Country { name } ... on Partner { rank share } } }`;
+    const representations = (n: number) => Array.from({ length: n }, () => ({ __typename: "Country", code: "AZ" }));
+    expect(cost(query, { r: representations(1) })).toBe(1 + 1 * 2);
+    expect(cost(query, { r: representations(40) })).toBe(1 + 40 * 2);
+    // Nested lists inside an entity multiply as anywhere else.
+    expect(cost(query.replace("name", "exports(first: 10) { nodes { period } }"), { r: representations(5) })).toBe(1 + 5 * (1 + 10 * 2));
   });
 });
