@@ -31,7 +31,8 @@ export class DatabaseRouter {
 
   constructor(
     readonly primary: Database,
-    private readonly settings: ReplicaSettings,
+    /** Mutable: tests tighten or loosen the bounds of a running router. */
+    readonly settings: ReplicaSettings,
     poolOptions: PoolOptions = {},
     private readonly logger?: Logger,
   ) {
