@@ -34,7 +34,20 @@ function poolClient(onQuery: ((text: string) => void) | undefined): typeof pg.Cl
   return class PoolClient extends pg.Client {
     override query(...args: unknown[]): never {
       const first = args[0] as string | { text?: string; submit?: unknown } | undefined;
-      onQuery?.(typeof first === "string" ? first : (first?.text ?? ""));
+      const text = typeof first === "string" ? first : (first?.text ?? "");
+      const self = this as unknown as { _ending: boolean; _queryable: boolean };
+      if ((self._ending || !self._queryable) && /^\s*ROLLBACK\s*;?\s*$/i.test(text)) {
+        // The connection is gone, so PostgreSQL has discarded its transaction. Prisma sends ROLLBACK and only
+        // releases the connection if that succeeds: failing here would leak the pool slot for good.
+        const done = { command: "ROLLBACK", rowCount: 0, rows: [], fields: [] };
+        const callback = args.find((a) => typeof a === "function") as ((error: unknown, result: unknown) => void) | undefined;
+        if (callback) {
+          process.nextTick(() => callback(undefined, done));
+          return undefined as never;
+        }
+        return Promise.resolve(done) as never;
+      }
+      onQuery?.(text);
       const onError = (error: unknown) => {
         if (error instanceof Error && error.message === QUERY_TIMEOUT_MESSAGE) this.destroyConnection();
       };
