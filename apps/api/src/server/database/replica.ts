@@ -1,4 +1,5 @@
 import { createPool, createPrismaClient, type Database, type PoolOptions } from "@tradegraph/db";
+import type pg from "pg";
 
 /**
  * How far a standby's replay is behind, in ms: 0 when it has replayed all the WAL it received (an idle primary
@@ -13,7 +14,10 @@ export const LAG_SQL = `SELECT pg_is_in_recovery() AS standby,
 export interface Replica {
   /** "replica-1", "replica-2", … in DATABASE_REPLICA_URLS order (also its pool's application_name suffix). */
   name: string;
+  /** Serves the requests routed here. */
   db: Database;
+  /** One connection for the background checks (application_name …-check), so they never wait behind requests. */
+  checkPool: pg.Pool;
   /** Answered the last check and was within the lag bound. */
   healthy: boolean;
   /** Replay lag at the last check (ms); null before the first check or when it failed. */
@@ -24,10 +28,13 @@ export interface Replica {
 
 /** Opens a replica's pool (no connection is made until the first check or query). */
 export function openReplica(name: string, url: string, options: PoolOptions): Replica {
-  const pool = createPool(url, { ...options, applicationName: `${options.applicationName ?? "tradegraph"}-${name}` });
+  const applicationName = `${options.applicationName ?? "tradegraph"}-${name}`;
+  const pool = createPool(url, { ...options, applicationName });
+  const checkPool = createPool(url, { ...options, max: 1, applicationName: `${applicationName}-check`, onQuery: undefined });
   const prisma = createPrismaClient(pool);
   const replica: Replica = {
     name,
+    checkPool,
     healthy: false,
     lagMs: null,
     problem: "not checked yet",
@@ -38,12 +45,13 @@ export function openReplica(name: string, url: string, options: PoolOptions): Re
       embedded: false,
       async close() {
         await prisma.$disconnect();
-        await pool.end();
+        await Promise.all([pool.end(), checkPool.end()]);
       },
     },
   };
   // An idle connection dropped by the server (a standby shutting down) takes the replica out at once.
   pool.on("error", (error) => markDown(replica, error));
+  checkPool.on("error", (error) => markDown(replica, error));
   return replica;
 }
 
@@ -56,7 +64,7 @@ export function markDown(replica: Replica, error: unknown): void {
 /** Measures a replica's lag and updates its state. Never throws. */
 export async function checkReplica(replica: Replica, maxLagMs: number): Promise<void> {
   try {
-    const { rows } = await replica.db.pool.query<{ standby: boolean; caught_up: boolean; lag_ms: number | null }>(LAG_SQL);
+    const { rows } = await replica.checkPool.query<{ standby: boolean; caught_up: boolean; lag_ms: number | null }>(LAG_SQL);
     const row = rows[0]!;
     const lag = !row.standby || row.caught_up ? 0 : (row.lag_ms ?? Number.POSITIVE_INFINITY);
     replica.lagMs = Number.isFinite(lag) ? Math.max(0, lag) : null;
