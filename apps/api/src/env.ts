@@ -30,6 +30,8 @@ const schema = z.object({
   /** After a client's (API key's) write, its requests read from the primary for this long. */
   DB_READ_YOUR_WRITES_MS: int(5_000, 0),
   TRADEGRAPH_DATA_DIR: z.string().default(".data"),
+  /** Apply pending migrations at start; false when a separate job migrates (several replicas). */
+  DB_MIGRATE_ON_START: flag,
   /** auto: seed reference data and the source article when the database has no countries. */
   TRADEGRAPH_SEED: z.enum(["auto", "always", "never"]).default("auto"),
   GRAPHQL_INTROSPECTION: flag,
@@ -148,6 +150,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     },
     dataDir: path.resolve(e.INIT_CWD ?? process.cwd(), e.TRADEGRAPH_DATA_DIR),
     seed: e.TRADEGRAPH_SEED,
+    migrateOnStart: e.DB_MIGRATE_ON_START ?? true,
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
     /** GRAPHQL_EXPLORER, else GRAPHQL_SANDBOX as before: Apollo Sandbox outside production, nothing in production. */
     explorer: e.GRAPHQL_EXPLORER ?? ((e.GRAPHQL_SANDBOX ?? !production) ? "sandbox" : "none"),

@@ -18,6 +18,7 @@ async function main() {
   const db = await openDatabase({
     url: env.databaseUrl,
     dataDir: env.dataDir,
+    migrate: env.migrateOnStart,
     poolSize: env.poolSize,
     applicationName: "tradegraph-api",
     statementTimeoutMs: env.limits.executionTimeoutMs,
