@@ -15,7 +15,23 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: z.string().url().optional(),
   DB_POOL_SIZE: int(10, 1),
+  /** Give up opening a database connection after this long. */
+  DB_CONNECT_TIMEOUT_MS: int(5_000, 1),
+  /** Give up on a statement's answer after this long and drop the connection (a silent partition); default EXECUTION_TIMEOUT_MS + 2 s; 0: never. */
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).optional(),
+  /** TCP keepalive on database connections: first probe after this much idle time. */
+  DB_KEEPALIVE_DELAY_MS: int(10_000, 1),
+  /** Read replicas (streaming standbys): comma-separated PostgreSQL URLs; reads go to a healthy one. Needs DATABASE_URL. */
+  DATABASE_REPLICA_URLS: z.string().optional(),
+  /** A replica whose replay is further behind the primary than this is skipped. */
+  DB_REPLICA_MAX_LAG_MS: int(5_000, 1),
+  /** How often each replica's health and lag are checked, in the background. */
+  DB_REPLICA_CHECK_INTERVAL_MS: int(1_000, 50),
+  /** After a client's (API key's) write, its requests read from the primary for this long. */
+  DB_READ_YOUR_WRITES_MS: int(5_000, 0),
   TRADEGRAPH_DATA_DIR: z.string().default(".data"),
+  /** Apply pending migrations at start; false when a separate job migrates (several replicas). */
+  DB_MIGRATE_ON_START: flag,
   /** auto: seed reference data and the source article when the database has no countries. */
   TRADEGRAPH_SEED: z.enum(["auto", "always", "never"]).default("auto"),
   GRAPHQL_INTROSPECTION: flag,
@@ -84,6 +100,22 @@ function corsSettings(value: string | undefined, production: boolean): CorsSetti
   return { anyOrigin: false, origins, loopback: false };
 }
 
+/** DATABASE_REPLICA_URLS as a list of PostgreSQL URLs, or what is wrong with it. */
+function replicaUrls(value: string | undefined, primary: string | undefined): string[] | string {
+  const urls = (value ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+  if (urls.length > 0 && !primary) return "read replicas need a primary PostgreSQL server: set DATABASE_URL too";
+  for (const item of urls) {
+    let url: URL | null = null;
+    try {
+      url = new URL(item);
+    } catch {
+      // reported below
+    }
+    if (!url || !/^postgres(ql)?:$/.test(url.protocol)) return `"${item.replace(/\/\/[^@/]*@/, "//…@")}" is not a PostgreSQL URL (postgresql://user@host:port/db)`;
+  }
+  return urls;
+}
+
 /** Reads and validates the API's configuration. Called once, by main.ts (and by tests with overrides). */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
   const result = schema.safeParse(source);
@@ -95,6 +127,14 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
   const production = e.NODE_ENV === "production";
   const cors = corsSettings(e.CORS_ORIGINS, production);
   if (typeof cors === "string") throw new Error(`Invalid configuration:\n  CORS_ORIGINS: ${cors}`);
+  const replicas = replicaUrls(e.DATABASE_REPLICA_URLS, e.DATABASE_URL);
+  if (typeof replicas === "string") throw new Error(`Invalid configuration:\n  DATABASE_REPLICA_URLS: ${replicas}`);
+  const queryTimeoutMs = e.DB_QUERY_TIMEOUT_MS ?? e.EXECUTION_TIMEOUT_MS + 2_000;
+  if (queryTimeoutMs !== 0 && queryTimeoutMs <= e.EXECUTION_TIMEOUT_MS) {
+    throw new Error(
+      "Invalid configuration:\n  DB_QUERY_TIMEOUT_MS: must be 0 or longer than EXECUTION_TIMEOUT_MS, so that PostgreSQL cancels a slow statement (TIMEOUT) before the connection is dropped",
+    );
+  }
   return {
     production,
     host: e.HOST,
@@ -102,8 +142,17 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     poolSize: e.DB_POOL_SIZE,
+    /** Timings of every database pool (primary and replicas). */
+    pool: { connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS, queryTimeoutMs, keepAliveDelayMs: e.DB_KEEPALIVE_DELAY_MS },
+    replicas: {
+      urls: replicas,
+      maxLagMs: e.DB_REPLICA_MAX_LAG_MS,
+      checkIntervalMs: e.DB_REPLICA_CHECK_INTERVAL_MS,
+      readYourWritesMs: e.DB_READ_YOUR_WRITES_MS,
+    },
     dataDir: path.resolve(e.INIT_CWD ?? process.cwd(), e.TRADEGRAPH_DATA_DIR),
     seed: e.TRADEGRAPH_SEED,
+    migrateOnStart: e.DB_MIGRATE_ON_START ?? true,
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
     /** GRAPHQL_EXPLORER, else GRAPHQL_SANDBOX as before: Apollo Sandbox outside production, nothing in production. */
     explorer: e.GRAPHQL_EXPLORER ?? ((e.GRAPHQL_SANDBOX ?? !production) ? "sandbox" : "none"),

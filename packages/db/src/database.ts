@@ -19,6 +19,10 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
   /** Called with every statement sent to the database (see createPool). */
   onQuery?: (text: string) => void;
+  /** Connection, statement-answer and keepalive timings of the pool (see createPool). */
+  connectTimeoutMs?: number;
+  queryTimeoutMs?: number;
+  keepAliveDelayMs?: number;
 }
 
 export interface Database {
@@ -50,6 +54,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     applicationName: options.applicationName,
     onQuery: options.onQuery,
     statementTimeoutMs: options.statementTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
+    queryTimeoutMs: options.queryTimeoutMs,
+    keepAliveDelayMs: options.keepAliveDelayMs,
   });
   const prisma = createPrismaClient(pool);
   return {

@@ -10,15 +10,65 @@ export interface PoolOptions {
   statementTimeoutMs?: number;
   /** Called with the text of every statement sent, from the caller's async context (for statement counts). */
   onQuery?: (text: string) => void;
+  /** Give up opening a connection after this long (pg connectionTimeoutMillis). Default 5000. */
+  connectTimeoutMs?: number;
+  /**
+   * Give up waiting for a statement's answer after this long (pg query_timeout) and destroy the connection;
+   * catches a silent network partition, which PostgreSQL's statement_timeout cannot. 0: no limit (default).
+   */
+  queryTimeoutMs?: number;
+  /** TCP keepalive: first probe after this much idle time (pg keepAliveInitialDelayMillis). Default 10000. */
+  keepAliveDelayMs?: number;
 }
 
-/** A pg client class that reports each statement before sending it. */
-function observedClient(onQuery: (text: string) => void): typeof pg.Client {
-  return class ObservedClient extends pg.Client {
+/** pg's error when a statement got no answer within query_timeout. */
+export const QUERY_TIMEOUT_MESSAGE = "Query read timeout";
+
+/**
+ * A pg client class that reports each statement before sending it (when asked) and destroys its connection
+ * when a statement times out on the client side. pg itself keeps such a connection and the pool would hand
+ * it out again, with the unanswered statement (perhaps inside an open transaction) still ahead of the next
+ * caller's; destroyed, it is dropped on release, and PostgreSQL rolls back whatever was open on it.
+ */
+function poolClient(onQuery: ((text: string) => void) | undefined): typeof pg.Client {
+  return class PoolClient extends pg.Client {
     override query(...args: unknown[]): never {
-      const first = args[0] as string | { text?: string } | undefined;
-      onQuery(typeof first === "string" ? first : (first?.text ?? ""));
-      return (super.query as (...a: unknown[]) => never)(...args);
+      const first = args[0] as string | { text?: string; submit?: unknown } | undefined;
+      const text = typeof first === "string" ? first : (first?.text ?? "");
+      const self = this as unknown as { _ending: boolean; _queryable: boolean };
+      if ((self._ending || !self._queryable) && /^\s*ROLLBACK\s*;?\s*$/i.test(text)) {
+        // The connection is gone, so PostgreSQL has discarded its transaction. Prisma sends ROLLBACK and only
+        // releases the connection if that succeeds: failing here would leak the pool slot for good.
+        const done = { command: "ROLLBACK", rowCount: 0, rows: [], fields: [] };
+        const callback = args.find((a) => typeof a === "function") as ((error: unknown, result: unknown) => void) | undefined;
+        if (callback) {
+          process.nextTick(() => callback(undefined, done));
+          return undefined as never;
+        }
+        return Promise.resolve(done) as never;
+      }
+      onQuery?.(text);
+      const onError = (error: unknown) => {
+        if (error instanceof Error && error.message === QUERY_TIMEOUT_MESSAGE) this.destroyConnection();
+      };
+      const last = args.length - 1;
+      if (typeof args[last] === "function") {
+        const callback = args[last] as (error: unknown, result?: unknown) => void;
+        args[last] = (error: unknown, result?: unknown) => {
+          if (error) onError(error);
+          callback(error, result);
+        };
+      }
+      const result = (super.query as (...a: unknown[]) => never)(...args) as unknown;
+      if (result instanceof Promise) result.catch(onError);
+      return result as never;
+    }
+
+    /** Closes the socket now, without waiting for the server (which a partition keeps from answering). */
+    private destroyConnection(): void {
+      const self = this as unknown as { _ending: boolean; connection: { stream: { destroy(): void } } };
+      self._ending = true;
+      self.connection.stream.destroy();
     }
   };
 }
@@ -35,7 +85,10 @@ class ContextPreservingPool extends pg.Pool {
   }
 }
 
-/** A pg pool with an error listener, so that a dropped idle connection is logged instead of crashing the process. */
+/**
+ * A pg pool with TCP keepalive and an error listener, so that a dropped idle connection is logged instead of
+ * crashing the process.
+ */
 export function createPool(connectionString: string, options: PoolOptions = {}): pg.Pool {
   // Only a pool that reports statements needs queued requests to keep their caller's context.
   const Pool = options.onQuery ? ContextPreservingPool : pg.Pool;
@@ -43,10 +96,13 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? "tradegraph",
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: options.keepAliveDelayMs ?? 10_000,
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-    ...(options.onQuery ? { Client: observedClient(options.onQuery) } : {}),
+    ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+    Client: poolClient(options.onQuery),
   });
   pool.on("error", (error) => {
     process.emitWarning(`PostgreSQL pool error: ${error.message}`);

@@ -25,6 +25,7 @@ class FaultProxy {
   private readonly sockets = new Set<net.Socket>();
   private mode: "forward" | "hold" = "forward";
   private frozen = false;
+  private freezeText: string | null = null;
   private readonly held: Array<{ upstream: net.Socket; chunk: Buffer }> = [];
   port = 0;
 
@@ -66,6 +67,10 @@ class FaultProxy {
     });
     client.on("close", end);
     client.on("data", (chunk: Buffer) => {
+      if (this.freezeText !== null && chunk.includes(this.freezeText)) {
+        this.freezeText = null;
+        this.frozen = true;
+      }
       if (this.frozen) this.held.push({ upstream, chunk });
       else upstream.write(chunk);
     });
@@ -75,6 +80,11 @@ class FaultProxy {
   /** Holds everything the API sends from now on, on open and new connections alike. */
   freeze(): void {
     this.frozen = true;
+  }
+
+  /** Forwards until the API sends a message containing `text`, then holds it and everything after, as freeze(). */
+  freezeAt(text: string): void {
+    this.freezeText = text;
   }
 
   /** Sends what was held, in order, and forwards again. */
@@ -103,6 +113,7 @@ class FaultProxy {
   async restore(): Promise<void> {
     this.mode = "forward";
     this.frozen = false;
+    this.freezeText = null;
     this.held.length = 0;
     for (const socket of this.sockets) socket.destroy();
     if (!this.server) await this.listen();
@@ -123,6 +134,9 @@ async function until(condition: () => boolean, what: string, ms = 10_000): Promi
 }
 
 const embedded = !process.env.DATABASE_URL;
+/** The pool's bounds in this file (DB_QUERY_TIMEOUT_MS, DB_CONNECT_TIMEOUT_MS). */
+const QUERY_TIMEOUT_MS = 1_500;
+const CONNECT_TIMEOUT_MS = 2_000;
 let testDb: TestDatabase;
 let proxy: FaultProxy;
 let db: Database;
@@ -142,9 +156,17 @@ beforeAll(async () => {
   const proxied = new URL(testDb.url);
   proxied.hostname = "127.0.0.1";
   proxied.port = String(proxy.port);
+  const env = parseEnv({
+    NODE_ENV: "test",
+    LOG_LEVEL: "info",
+    RATE_LIMIT_PER_MINUTE: "0",
+    RATE_LIMIT_PER_MINUTE_WITH_KEY: "0",
+    EXECUTION_TIMEOUT_MS: "1000",
+    DB_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
+    DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+  });
   // The embedded database runs one statement at a time: one connection, as openDatabase gives it.
-  db = await openDatabase({ url: proxied.toString(), migrate: false, poolSize: embedded ? 1 : 4, onQuery: countStatement });
-  const env = parseEnv({ NODE_ENV: "test", LOG_LEVEL: "info", RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PER_MINUTE_WITH_KEY: "0" });
+  db = await openDatabase({ url: proxied.toString(), migrate: false, poolSize: embedded ? 1 : 4, onQuery: countStatement, ...env.pool });
   server = await createServer({ env, db, logger: createLogger("info", { write: (line: string) => void logs.push(line) }) });
   url = await server.listen(0, "127.0.0.1");
   server.httpServer.on("request", () => void received++);
@@ -286,6 +308,69 @@ describe("new connections hang (a partition)", () => {
     await proxy.restore();
     await ready();
     expect(succeeded(await gql(`{ countries(first: 5) { nodes { code } } }`))).toBe(true);
+  }, 30_000);
+});
+
+/** Sessions of this file's database (other than the asking one) with a transaction open and idle. */
+async function openTransactions(): Promise<number> {
+  const { rows } = await testDb.pool.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'",
+  );
+  return rows[0]!.n;
+}
+
+describe("a silent partition: the proxy stops forwarding and keeps every connection open", () => {
+  it("answers SERVICE_UNAVAILABLE within the pool's bounds instead of hanging, never commits what it cut off, then recovers", async () => {
+    // Open the pool's connections first, so the requests below wait on established ones, as in a partition.
+    await Promise.all(Array.from({ length: 4 }, () => gql(`{ exportRecords(first: 5) { totalCount } }`)));
+    proxy.freeze();
+    const started = Date.now();
+    const answers = await Promise.all([
+      gql(`{ exportRecords(first: 5) { totalCount nodes { id } } }`),
+      gql(`{ commodities { hsCode } }`),
+      gql(`{ countries(first: 3) { nodes { code } } }`, undefined, editor.headers),
+      gql(MEETING, { input: meetingInput("partitioned meeting") }, editor.headers),
+    ]);
+    const elapsed = Date.now() - started;
+    console.log(`faults: during a silent partition ${answers.length} requests answered SERVICE_UNAVAILABLE after ${elapsed} ms (query timeout ${QUERY_TIMEOUT_MS} ms, connect timeout ${CONNECT_TIMEOUT_MS} ms)`);
+    for (const answer of answers) expectUnavailable(answer);
+    // A statement waits at most for a connection and then for its answer.
+    expect(elapsed).toBeLessThan(CONNECT_TIMEOUT_MS + QUERY_TIMEOUT_MS + 1_000);
+
+    // The network comes back: what the proxy held is delivered, on the connections that are still open.
+    proxy.thaw();
+    for (let i = 0; i < 4; i++) {
+      expect(succeeded(await gql(`{ exportRecords(first: 5) { totalCount } }`))).toBe(true);
+      expect(succeeded(await gql(`{ countries(first: 3) { nodes { code } } }`, undefined, editor.headers))).toBe(true);
+    }
+    const later = await gql(MEETING, { input: meetingInput("meeting after the partition") }, editor.headers);
+    expect(succeeded(later)).toBe(true);
+    // The timed-out connections were destroyed, not reused: no held statement ran later, in a transaction or not.
+    expect(await testDb.prisma.meeting.count({ where: { title: "partitioned meeting" } })).toBe(0);
+    if (!embedded) expect(await openTransactions()).toBe(0);
+  }, 30_000);
+
+  it("cuts a transaction off after its BEGIN: the API answers SERVICE_UNAVAILABLE and the transaction is never committed", async () => {
+    // BEGIN reaches PostgreSQL; the meeting's INSERT and everything after it is held.
+    proxy.freezeAt('INSERT INTO "public"."meeting"');
+    const started = Date.now();
+    const cut = await gql(MEETING, { input: meetingInput("meeting cut mid-transaction") }, editor.headers);
+    const elapsed = Date.now() - started;
+    expectUnavailable(cut);
+    expect(proxy.heldMessages).toBeGreaterThan(0);
+    expect(elapsed).toBeLessThan(CONNECT_TIMEOUT_MS + 2 * QUERY_TIMEOUT_MS + 1_000);
+    // The held INSERT is delivered now, if its connection still exists; later transactions must not commit it.
+    proxy.thaw();
+    for (let i = 0; i < 4; i++) {
+      expect(succeeded(await gql(MEETING, { input: meetingInput(`meeting after the cut ${i}`) }, editor.headers))).toBe(true);
+      expect(succeeded(await gql(`{ exportRecords(first: 5) { totalCount } }`))).toBe(true);
+    }
+    expect(await testDb.prisma.meeting.count({ where: { title: { startsWith: "meeting after the cut" } } })).toBe(4);
+    expect(await testDb.prisma.meeting.count({ where: { title: "meeting cut mid-transaction" } })).toBe(0);
+    // Nor is it left open on a connection the pool lost track of, holding its locks; and no connection of the
+    // pool stays checked out (Prisma releases a transaction's connection only after its ROLLBACK succeeds).
+    if (!embedded) expect(await openTransactions()).toBe(0);
+    expect(db.pool.totalCount - db.pool.idleCount).toBe(0);
   }, 30_000);
 });
 

@@ -2,6 +2,7 @@ import { openDatabase, seedDatabase } from "@tradegraph/db";
 import { parseEnv } from "../env";
 import { createLogger } from "../server/logger";
 import { createServer } from "../server/create-server";
+import { openDatabaseRouter } from "../server/database";
 import { countStatement } from "../sql";
 
 const EXPLORER_HINT = {
@@ -17,16 +18,24 @@ async function main() {
   const db = await openDatabase({
     url: env.databaseUrl,
     dataDir: env.dataDir,
+    migrate: env.migrateOnStart,
     poolSize: env.poolSize,
     applicationName: "tradegraph-api",
     statementTimeoutMs: env.limits.executionTimeoutMs,
     onQuery: countStatement,
+    ...env.pool,
   });
   if (env.seed === "always" || (env.seed === "auto" && (await db.prisma.country.count()) === 0)) {
     const summary = await seedDatabase(db.prisma);
     logger.info({ summary }, "seeded reference data and the source article's facts");
   }
-  const server = await createServer({ env, db, logger });
+  const router = await openDatabaseRouter(
+    db,
+    env.replicas,
+    { max: env.poolSize, applicationName: "tradegraph-api", statementTimeoutMs: env.limits.executionTimeoutMs, onQuery: countStatement, ...env.pool },
+    logger,
+  );
+  const server = await createServer({ env, db, logger, router });
   const url = await server.listen();
   const where = db.embedded ? `embedded PostgreSQL in ${env.dataDir}` : "PostgreSQL at DATABASE_URL";
   logger.info({ url, database: db.embedded ? "embedded" : "external" }, "tradegraph API listening");
@@ -43,6 +52,7 @@ async function main() {
     force.unref();
     try {
       await server.close();
+      await router.close();
       await db.close();
       process.exit(0);
     } catch (error) {

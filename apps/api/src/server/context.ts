@@ -6,6 +6,7 @@ import type { Env } from "../env";
 import { createLoaders, type Loaders } from "../loaders";
 import type { ReferenceData } from "../reference-data";
 import { databaseUnavailable, ErrorCode, isDatabaseDown, withHttpStatus } from "./errors";
+import type { DatabaseRouter } from "./database";
 import type { Logger } from "./logger";
 
 export type Role = "READER" | "EDITOR" | "ADMIN";
@@ -20,7 +21,10 @@ export interface Caller {
 
 /** Per-request state handed to every resolver. */
 export interface Context {
+  /** The database this request reads from: a replica or the primary (mutations: always the primary). */
   db: Database;
+  /** Whose read-your-writes window the request belongs to: "key:<id>", or "ip:<address>" without a key. */
+  client: string | null;
   env: Env;
   loaders: Loaders;
   /** Countries and commodities in memory, shared by all requests. */
@@ -31,7 +35,9 @@ export interface Context {
 }
 
 export interface ContextDeps {
+  /** The primary. */
   db: Database;
+  router: DatabaseRouter;
   env: Env;
   logger: Logger;
   reference: ReferenceData;
@@ -39,12 +45,15 @@ export interface ContextDeps {
 
 export function createContext(
   deps: ContextDeps,
-  request: { requestId: string; caller: Caller | null },
+  request: { requestId: string; caller: Caller | null; address?: string },
 ): Context {
+  const client = request.caller ? `key:${request.caller.keyId}` : request.address ? `ip:${request.address}` : null;
+  const db = deps.router.reader(client);
   return {
-    db: deps.db,
+    db,
+    client,
     env: deps.env,
-    loaders: createLoaders(deps.db, deps.reference),
+    loaders: createLoaders(db, deps.reference),
     reference: deps.reference,
     caller: request.caller,
     requestId: request.requestId,
@@ -54,7 +63,8 @@ export function createContext(
 
 /**
  * The context of each GraphQL request: authenticates the `Authorization` header (a refused key is HTTP 401,
- * an unreachable database 503), enforces READS_REQUIRE_KEY, then builds the per-request state.
+ * an unreachable database 503) on the primary, enforces READS_REQUIRE_KEY, then builds the per-request state
+ * on the database the router picks for this client.
  */
 export function contextFactory(deps: ContextDeps) {
   return async ({ req, res }: ExpressContextFunctionArgument): Promise<Context> => {
@@ -71,6 +81,6 @@ export function contextFactory(deps: ContextDeps) {
         extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
       });
     }
-    return createContext(deps, { requestId: res.locals.requestId as string, caller });
+    return createContext(deps, { requestId: res.locals.requestId as string, caller, address: req.ip });
   };
 }

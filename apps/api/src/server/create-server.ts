@@ -11,6 +11,7 @@ import type { Env } from "../env";
 import { createReferenceData } from "../reference-data";
 import { createSchema } from "../schema";
 import { contextFactory, type Context } from "./context";
+import { DatabaseRouter, databaseRoutingPlugin } from "./database";
 import { formatErrorPolicy } from "./errors";
 import { corsMiddleware } from "./http/cors";
 import { healthRoutes } from "./http/health";
@@ -28,8 +29,11 @@ import { documentLimits } from "./validation";
 
 export interface ServerDeps {
   env: Env;
+  /** The primary database. */
   db: Database;
   logger: Logger;
+  /** Read replicas (openDatabaseRouter); without it every request uses `db`. */
+  router?: DatabaseRouter;
 }
 
 export interface TradegraphServer {
@@ -42,7 +46,7 @@ export interface TradegraphServer {
 }
 
 /** Builds the HTTP server (Express 5 + Apollo Server 5) around an open database. Does not listen. */
-export async function createServer({ env, db, logger }: ServerDeps): Promise<TradegraphServer> {
+export async function createServer({ env, db, logger, router = new DatabaseRouter(db, { ...env.replicas, urls: [] }) }: ServerDeps): Promise<TradegraphServer> {
   const schema = await (env.federation ? createSubgraphSchema() : createSchema());
   const reference = createReferenceData(db);
   await Promise.all([reference.countries(), reference.commodities()]);
@@ -76,6 +80,7 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
       explorerPlugin(env),
       requestLogPlugin(logger),
       databaseOutagePlugin(),
+      databaseRoutingPlugin(router),
     ],
   });
   await apollo.start();
@@ -88,7 +93,7 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
     requestIdMiddleware(env.sqlStatementHeader),
     ...rateLimitMiddleware(env.rateLimit, logger),
     express.json({ limit: env.limits.bodyLimit }),
-    expressMiddleware(apollo, { context: contextFactory({ db, env, logger, reference }) }),
+    expressMiddleware(apollo, { context: contextFactory({ db, router, env, logger, reference }) }),
   );
   app.use(httpErrorHandler(env.limits.bodyLimit, logger));
 

@@ -19,7 +19,7 @@ function errorText(error: unknown, depth = 0): string {
 /** PostgreSQL errors that mean the database is unreachable rather than that the request was wrong. */
 export function isDatabaseDown(error: unknown): boolean {
   // pg and PostgreSQL (SQLSTATE classes 08, 57P0x, 53300), and Prisma's P1001/P1002/P1017/P2024 for the same.
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|Can't reach database server|\b(57P0[123]|08\d{3}|53300|P1001|P1002|P1017|P2024)\b|DatabaseNotReachable|TooManyConnections|the database system is/i.test(
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|terminating connection|Can't reach database server|\b(57P0[123]|08\d{3}|53300|P1001|P1002|P1017|P2024)\b|DatabaseNotReachable|TooManyConnections|the database system is/i.test(
     errorText(error),
   );
 }
