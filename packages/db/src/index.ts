@@ -8,6 +8,7 @@ export { createPool, databaseName, withDatabase } from "./pool";
 export { seedDatabase } from "./seed/seed";
 export type { SeedSummary } from "./seed/seed";
 export { ARTICLE_EXPORTS, ARTICLE_MEETING, ARTICLE_REPORT, ARTICLE_SOURCE } from "./seed/article";
-export { COMMODITIES } from "./seed/commodities";
+export { hsNomenclature } from "./seed/commodities";
+export type { HsNomenclature } from "./seed/commodities";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type * from "./generated/prisma/models";
