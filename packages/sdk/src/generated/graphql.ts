@@ -33,7 +33,7 @@ export type DateRangeInput = {
 
 /** Conditions on export records, all of which must hold. Malformed codes fail with the domain's error codes. */
 export type ExportRecordFilter = {
-  /** HS code, e.g. 2709. */
+  /** HS code at any level, e.g. 27 or 2709: records at that code and every code under it. */
   commodity?: string | null | undefined;
   /** Exporter, ISO alpha-2 or alpha-3. */
   exporter?: string | null | undefined;

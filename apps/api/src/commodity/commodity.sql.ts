@@ -1,0 +1,34 @@
+import { exportRecordTable } from "@tradegraph/db/sql";
+import { raw, sql, type Sql } from "../sql";
+
+const column = (alias: string, key: keyof typeof exportRecordTable.spec) => exportRecordTable.column(alias, key);
+
+/**
+ * Export records (under `alias`) at an HS code or any code under it: `27` takes 27, 2709 and 270900. A range
+ * on the code (so the commodity index serves it) and the exact prefix test.
+ */
+export function codesUnder(alias: string, code: string): Sql {
+  const commodity = column(alias, "commodityCode");
+  return sql`${commodity} BETWEEN ${code} AND ${code.padEnd(6, "9")} AND left(${commodity}, ${code.length}) = ${code}`;
+}
+
+/**
+ * Each flow counted once across HS levels, for an aggregate over `code` (null: every commodity). A record at code
+ * K counts only if no record of the same flow (same exporter, importer, period and source) exists at an
+ * ancestor of K that is at `code`'s level or deeper: the most aggregated observation under `code` wins and its
+ * more detailed ones are dropped. A file with the same flow at 2, 4 and 6 digits (Comtrade's AG2/AG4/AG6) thus
+ * adds it once: under chapter 27 by its 27 row, under 2709 by its 2709 row. See docs/trade-queries.md.
+ */
+export function countedOnce(alias: string, code: string | null): Sql {
+  const depth = code?.length ?? 0;
+  const k = column(alias, "commodityCode");
+  const a = (key: keyof typeof exportRecordTable.spec) => column("anc", key);
+  const same = (key: keyof typeof exportRecordTable.spec) => sql`${a(key)} = ${column(alias, key)}`;
+  // Records at `code`'s own level (or chapters when no code is given) have no ancestor to give way to.
+  return sql`(length(${k}) <= ${raw(String(Math.max(depth, 2)))} OR NOT EXISTS (
+    SELECT 1 FROM ${exportRecordTable.from("anc")}
+    WHERE ${same("exporterCode")} AND ${same("importerCode")} AND ${same("period")} AND ${same("sourceId")}
+      AND ${a("commodityCode")} IN (left(${k}, 2), left(${k}, 4)) AND length(${a("commodityCode")}) < length(${k})
+      AND length(${a("commodityCode")}) >= ${raw(String(depth))}
+  ))`;
+}
