@@ -16,7 +16,7 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DB_POOL_SIZE: int(10, 1),
   TRADEGRAPH_DATA_DIR: z.string().default(".data"),
-  /** auto: seed reference data and the source article when the database has no countries. */
+  /** auto: seed reference data and the source article when the database lacks countries or HS codes. */
   TRADEGRAPH_SEED: z.enum(["auto", "always", "never"]).default("auto"),
   GRAPHQL_INTROSPECTION: flag,
   GRAPHQL_SANDBOX: flag,

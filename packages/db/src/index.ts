@@ -5,7 +5,7 @@ export { startEmbeddedPostgres } from "./embedded";
 export type { EmbeddedPostgres } from "./embedded";
 export { migrateDatabase, prismaCli } from "./migrate";
 export { createPool, databaseName, withDatabase } from "./pool";
-export { seedDatabase } from "./seed/seed";
+export { hasReferenceData, seedDatabase } from "./seed/seed";
 export type { SeedSummary } from "./seed/seed";
 export { ARTICLE_EXPORTS, ARTICLE_MEETING, ARTICLE_REPORT, ARTICLE_SOURCE } from "./seed/article";
 export { hsNomenclature } from "./seed/commodities";

@@ -43,6 +43,15 @@ function upsertAll<K extends string>(
 }
 
 /**
+ * Whether the reference data is complete: every country and every code of the HS nomenclature (a database
+ * seeded before the full nomenclature has only a few headings). Two counts.
+ */
+export async function hasReferenceData(prisma: PrismaClient): Promise<boolean> {
+  const [countries, commodities] = await Promise.all([prisma.country.count(), prisma.commodity.count()]);
+  return countries >= ISO_COUNTRIES.length && commodities >= hsNomenclature().commodities.length;
+}
+
+/**
  * Loads reference data (every ISO 3166-1 country, the HS 2022 nomenclature) and the facts of the first story.
  * Idempotent: a second run updates the same rows and adds none. Runs in one transaction.
  */
