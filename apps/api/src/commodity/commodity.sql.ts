@@ -20,15 +20,17 @@ export function codesUnder(alias: string, code: string): Sql {
  * adds it once: under chapter 27 by its 27 row, under 2709 by its 2709 row. See docs/trade-queries.md.
  */
 export function countedOnce(alias: string, code: string | null): Sql {
-  const depth = code?.length ?? 0;
+  const depth = Math.max(code?.length ?? 0, 2);
+  // Records at `code`'s own level (or chapters when no code is given) have no ancestor to give way to.
+  if (depth >= 6) return sql`TRUE`;
   const k = column(alias, "commodityCode");
   const a = (key: keyof typeof exportRecordTable.spec) => column("anc", key);
   const same = (key: keyof typeof exportRecordTable.spec) => sql`${a(key)} = ${column(alias, key)}`;
-  // Records at `code`'s own level (or chapters when no code is given) have no ancestor to give way to.
-  return sql`(length(${k}) <= ${raw(String(Math.max(depth, 2)))} OR NOT EXISTS (
+  // The ancestors at `code`'s level or deeper: under a heading only the subheading's heading; otherwise the
+  // chapter and, for a subheading, its heading (for a heading left(k, 2) twice: one index probe).
+  const ancestors = depth === 4 ? sql`${a("commodityCode")} = left(${k}, 4)` : sql`${a("commodityCode")} IN (left(${k}, 2), left(${k}, length(${k}) - 2))`;
+  return sql`(length(${k}) <= ${raw(String(depth))} OR NOT EXISTS (
     SELECT 1 FROM ${exportRecordTable.from("anc")}
-    WHERE ${same("exporterCode")} AND ${same("importerCode")} AND ${same("period")} AND ${same("sourceId")}
-      AND ${a("commodityCode")} IN (left(${k}, 2), left(${k}, 4)) AND length(${a("commodityCode")}) < length(${k})
-      AND length(${a("commodityCode")}) >= ${raw(String(depth))}
+    WHERE ${same("exporterCode")} AND ${same("importerCode")} AND ${same("period")} AND ${same("sourceId")} AND ${ancestors}
   ))`;
 }
