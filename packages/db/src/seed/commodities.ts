@@ -11,21 +11,31 @@ export function parseCsv(text: string): Array<Record<string, string>> {
   let record: string[] = [];
   let field = "";
   let quoted = false;
+  const endField = () => {
+    record.push(field);
+    field = "";
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), (field = "");
+    else if (c === ",") endField();
     else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
-      record.push(field), (field = "");
-      records.push(record), (record = []);
+      endField();
+      records.push(record);
+      record = [];
     } else field += c;
   }
-  if (field !== "" || record.length > 0) record.push(field), records.push(record);
+  if (field !== "" || record.length > 0) {
+    endField();
+    records.push(record);
+  }
   const [header = [], ...rows] = records.filter((r) => r.length > 1 || r[0] !== "");
   return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ""])));
 }
