@@ -32,7 +32,7 @@ const schema = z.object({
   TRADEGRAPH_DATA_DIR: z.string().default(".data"),
   /** Apply pending migrations at start; false when a separate job migrates (several replicas). */
   DB_MIGRATE_ON_START: flag,
-  /** auto: seed reference data and the source article when the database has no countries. */
+  /** auto: seed reference data and the source article when the database lacks countries or HS codes. */
   TRADEGRAPH_SEED: z.enum(["auto", "always", "never"]).default("auto"),
   GRAPHQL_INTROSPECTION: flag,
   GRAPHQL_SANDBOX: flag,

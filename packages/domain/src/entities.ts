@@ -16,10 +16,25 @@ export interface Source {
 /** An ISO 3166-1 country: the record ISO_COUNTRIES holds for each code. */
 export type Country = CountryInfo;
 
-/** A Harmonized System commodity, e.g. 2709 crude petroleum oils. */
+/** A Harmonized System 2022 code: a chapter (2 digits), heading (4) or subheading (6), e.g. 2709 crude petroleum oils. */
 export interface Commodity {
   hsCode: string;
   description: string;
+  /** 2, 4 or 6: the code's length. */
+  level: 2 | 4 | 6;
+  /** The code one level up; null for a chapter. */
+  parentCode: string | null;
+  /** The HS section's Roman numeral, e.g. "V"; null for chapter 99 (not specified according to kind, in no section). */
+  sectionCode: string | null;
+}
+
+/** One of the 21 HS sections, e.g. V Mineral products. */
+export interface HsSection {
+  /** The Roman numeral. */
+  code: string;
+  /** 1 to 21. */
+  position: number;
+  name: string;
 }
 
 /** One observed trade flow for a calendar month. Unique by (exporter, importer, commodity, period, source). */

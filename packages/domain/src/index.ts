@@ -35,4 +35,4 @@ export {
 export { rankBy, shareOfTotal } from "./ranking";
 export type { Ranked } from "./ranking";
 export { checkDateRange } from "./dates";
-export type { Commodity, Country, ExportRecord, Finding, Meeting, Participant, Report, Source } from "./entities";
+export type { Commodity, Country, ExportRecord, Finding, HsSection, Meeting, Participant, Report, Source } from "./entities";

@@ -5,6 +5,7 @@ export const operations = {
   country: documents.CountryDocument,
   countries: documents.CountriesDocument,
   commodities: documents.CommoditiesDocument,
+  commodity: documents.CommodityDocument,
   exportRecords: documents.ExportRecordsDocument,
   countryExports: documents.CountryExportsDocument,
   countryImports: documents.CountryImportsDocument,

@@ -219,7 +219,7 @@ describe("createExportRecord", () => {
       input: {
         exporter: "XX",
         importer: "1",
-        commodity: "9999",
+        commodity: "9899",
         period: "2024-13",
         quantityTonnes: -1,
         valueUsd: -5,

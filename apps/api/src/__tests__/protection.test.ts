@@ -37,7 +37,7 @@ describe("query limits", () => {
   });
 
   it("reports an unknown commodity instead of failing", async () => {
-    const { body } = await server.gql(`{ topPartners(exporter: "AZ", commodity: "9999", period: "2024-01") { partners { rank } } }`);
+    const { body } = await server.gql(`{ topPartners(exporter: "AZ", commodity: "9899", period: "2024-01") { partners { rank } } }`);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "UNKNOWN_COMMODITY", field: "commodity" });
   });
 

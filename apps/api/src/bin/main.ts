@@ -1,4 +1,4 @@
-import { openDatabase, seedDatabase } from "@tradegraph/db";
+import { hasReferenceData, openDatabase, seedDatabase } from "@tradegraph/db";
 import { parseEnv } from "../env";
 import { createLogger } from "../server/logger";
 import { createServer } from "../server/create-server";
@@ -11,7 +11,7 @@ const EXPLORER_HINT = {
   none: "",
 } as const;
 
-/** Reads configuration, opens (or starts) the database, seeds when empty, listens, and shuts down cleanly. */
+/** Reads configuration, opens (or starts) the database, seeds when the reference data is missing or incomplete, listens, and shuts down cleanly. */
 async function main() {
   const env = parseEnv();
   const logger = createLogger(env.logLevel);
@@ -25,7 +25,7 @@ async function main() {
     onQuery: countStatement,
     ...env.pool,
   });
-  if (env.seed === "always" || (env.seed === "auto" && (await db.prisma.country.count()) === 0)) {
+  if (env.seed === "always" || (env.seed === "auto" && !(await hasReferenceData(db.prisma)))) {
     const summary = await seedDatabase(db.prisma);
     logger.info({ summary }, "seeded reference data and the source article's facts");
   }

@@ -55,7 +55,7 @@ export class ExportRecordFilter {
   @Field(() => String, { nullable: true, description: "Importer, ISO alpha-2 or alpha-3." })
   importer?: string | null;
 
-  @Field(() => String, { nullable: true, description: "HS code, e.g. 2709." })
+  @Field(() => String, { nullable: true, description: "HS code at any level, e.g. 27 or 2709: records at that code and every code under it." })
   commodity?: string | null;
 
   @Field(() => PeriodRangeInput, { nullable: true, description: "Calendar months, both ends included." })

@@ -4,6 +4,7 @@ import { exportRecordTable } from "@tradegraph/db/sql";
 import { pageRequest, type Page } from "../common/connection";
 import { numericIdOf } from "../common/global-id";
 import { fetchPage, type SortKey } from "../common/keyset";
+import { codesUnder } from "../commodity/commodity.sql";
 import { ErrorCode, parseInput, userInputError } from "../server/errors";
 import { sql, type Sql } from "../sql";
 import { ExportRecordOrderField, SortDirection, type ExportRecordsArgs, type ExportRecordFilter, type FloatRangeInput } from "./export-record.args";
@@ -41,7 +42,7 @@ export function exportRecordConditions(filter: ExportRecordFilter | null | undef
   }
   if (filter.commodity != null) {
     const code = parseInput("filter.commodity", () => parseHsCode(filter.commodity!));
-    conditions.push(sql`${column("commodityCode")} = ${code}`);
+    conditions.push(codesUnder(ALIAS, code));
   }
   const { from, to } = filter.period ?? {};
   if (from != null && to != null) parseInput("filter.period", () => parsePeriodRange(from, to));

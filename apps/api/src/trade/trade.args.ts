@@ -6,7 +6,9 @@ export class TopPartnersArgs {
   @Field(() => String, { description: "Exporter, ISO alpha-2 or alpha-3." })
   exporter!: string;
 
-  @Field(() => String, { description: "HS code, e.g. 2709." })
+  @Field(() => String, {
+    description: "HS code at any level: 27 (the chapter: everything under it), 2709 or 270900. Each flow is counted once, at its most aggregated code under this one.",
+  })
   commodity!: string;
 
   @Field(() => String, { nullable: true, description: "One month (YYYY-MM); or give `from` and `to`." })
@@ -33,7 +35,10 @@ export class TradeSeriesArgs {
   @Field(() => String, { nullable: true, description: "One importer; all importers when absent." })
   importer?: string | null;
 
-  @Field(() => String, { nullable: true, description: "One HS code; all commodities when absent." })
+  @Field(() => String, {
+    nullable: true,
+    description: "One HS code at any level (27 takes everything under chapter 27), each flow counted once at its most aggregated code; all commodities when absent.",
+  })
   commodity?: string | null;
 
   @Field(() => String, { description: "First month, YYYY-MM." })

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Commodity } from "../commodity/commodity.type";
 import type { Context } from "../server/context";
-import { countryOf } from "../reference-data";
+import { commodityOf, countryOf } from "../reference-data";
 import { userInputError } from "../server/errors";
 import { Country } from "../country/country.type";
 import { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
@@ -20,8 +20,12 @@ export class TradeResolver {
   }
 
   @Query(() => TradeSeries, { description: "Totals per month, quarter or year; buckets without records are present." })
-  tradeSeries(@Args(() => TradeSeriesArgs) args: TradeSeriesArgs, @Ctx() { db }: Context): Promise<TradeSeries> {
-    return tradeSeries(db, args);
+  async tradeSeries(@Args(() => TradeSeriesArgs) args: TradeSeriesArgs, @Ctx() context: Context): Promise<TradeSeries> {
+    const series = await tradeSeries(context.db, args);
+    if (series.commodityCode !== null && !(await commodityOf(context, series.commodityCode))) {
+      throw userInputError("UNKNOWN_COMMODITY", `No commodity with HS code ${series.commodityCode} is known.`, "commodity");
+    }
+    return series;
   }
 
   @FieldResolver(() => Country, { description: "The exporting country." })
@@ -29,7 +33,7 @@ export class TradeResolver {
     return (await loaders.country.load(result.exporterCode))!;
   }
 
-  @FieldResolver(() => Commodity, { description: "The commodity heading traded." })
+  @FieldResolver(() => Commodity, { description: "The HS code asked for (a chapter, heading or subheading): everything under it is counted." })
   async commodity(@Root() result: TopPartners, @Ctx() { loaders }: Context): Promise<Commodity> {
     return (await loaders.commodity.load(result.commodityCode))!;
   }

@@ -12,6 +12,7 @@ import {
   unitPricePerTonne,
   type PeriodRange,
 } from "@tradegraph/domain";
+import { codesUnder, countedOnce } from "../commodity/commodity.sql";
 import { countryCodeOf } from "../country/country.service";
 import { ErrorCode, parseInput, userInputError } from "../server/errors";
 import { join, queryRows, raw, sql, type Sql } from "../sql";
@@ -128,13 +129,18 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
   };
 }
 
-/** Conditions on export records (under `alias`) for one direction of trade: an exporter and optionally an importer and commodity. */
+/**
+ * Conditions on export records (under `alias`) for one direction of trade: an exporter and optionally an
+ * importer and a commodity at any HS level (the code and every code under it), each flow counted once across
+ * levels (`countedOnce`).
+ */
 export function flowConditions(alias: string, exporter: string, importer: string | null, commodity: string | null, range: PeriodRange): Sql[] {
   return [
     sql`${column(alias, "exporterCode")} = ${exporter}`,
     ...(importer ? [sql`${column(alias, "importerCode")} = ${importer}`] : []),
-    ...(commodity ? [sql`${column(alias, "commodityCode")} = ${commodity}`] : []),
+    ...(commodity ? [codesUnder(alias, commodity)] : []),
     sql`${column(alias, "period")} BETWEEN ${periodFirstDay(range.from)}::date AND ${periodFirstDay(range.to)}::date`,
+    countedOnce(alias, commodity),
   ];
 }
 
@@ -183,5 +189,5 @@ export async function tradeSeries(db: Database, args: TradeSeriesArgs): Promise<
     throw userInputError(ErrorCode.BAD_USER_INPUT, `A series covers at most ${MAX_SERIES_MONTHS} months, got ${months}.`, "to");
   }
   const points = await seriesFor(db, { exporter, importer, commodity }, range, args.granularity);
-  return { granularity: args.granularity, from: range.from, to: range.to, points };
+  return { granularity: args.granularity, from: range.from, to: range.to, commodityCode: commodity, points };
 }

@@ -132,4 +132,7 @@ export class TradeSeries {
 
   @Field(() => [TradeSeriesPoint], { description: "Every bucket of the range, oldest first; empty ones have records = 0." })
   points!: TradeSeriesPoint[];
+
+  /** The HS code asked for, validated; null for all commodities. */
+  commodityCode!: string | null;
 }

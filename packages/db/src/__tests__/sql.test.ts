@@ -4,6 +4,7 @@ import {
   commodityTable,
   countryTable,
   exportRecordTable,
+  hsSectionTable,
   meetingParticipantTable,
   meetingTable,
   pgRun,
@@ -36,6 +37,7 @@ afterAll(async () => {
 const TABLES: Array<Table<Columns>> = [
   sourceTable,
   countryTable,
+  hsSectionTable,
   commodityTable,
   exportRecordTable,
   meetingTable,
@@ -57,6 +59,7 @@ const SPELLING: Record<string, string> = {
   "character(2)": "char(2)",
   "character(3)": "char(3)",
   "character(64)": "char(64)",
+  "character varying(5)": "varchar(5)",
   "character varying(6)": "varchar(6)",
   "character varying(16)": "varchar(16)",
   "timestamp(3) with time zone": "timestamptz(3)",

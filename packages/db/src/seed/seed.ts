@@ -1,12 +1,13 @@
 import { ISO_COUNTRIES } from "@tradegraph/domain";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { prismaRun, writeExportRecords } from "../sql/export-records";
-import { countryTable } from "../sql/tables";
+import { commodityTable, countryTable, hsSectionTable } from "../sql/tables";
 import { ARTICLE_EXPORTS, ARTICLE_MEETING, ARTICLE_REPORT, ARTICLE_SOURCE } from "./article";
-import { COMMODITIES } from "./commodities";
+import { hsNomenclature } from "./commodities";
 
 export interface SeedSummary {
   countries: number;
+  sections: number;
   commodities: number;
   exportRecords: number;
   meetings: number;
@@ -16,9 +17,42 @@ export interface SeedSummary {
 const SEED_ACTOR = "seed";
 /** The country columns ISO_COUNTRIES holds (its records use the same keys). */
 const COUNTRY_KEYS = ["code", "alpha3", "numeric", "name", "officialName", "region", "subregion"] as const;
+const SECTION_KEYS = ["code", "position", "name"] as const;
+const COMMODITY_KEYS = ["hsCode", "description", "level", "parentCode", "sectionCode"] as const;
 
 /**
- * Loads reference data (every ISO 3166-1 country, the HS headings) and the facts of the first story.
+ * One statement that inserts the rows (JSON objects with the keys) into the table, and on a key that exists
+ * replaces the other columns only when one differs: a second run writes nothing.
+ */
+function upsertAll<K extends string>(
+  table: { name: string; nameOf(key: K): string; names(keys: readonly K[]): string; spec: Record<K, { type: string }> },
+  keys: readonly K[],
+  rows: readonly object[],
+): Prisma.Sql {
+  const [key, ...rest] = keys;
+  const replaced = rest.map((k) => table.nameOf(k));
+  const updatedAt = (table as { nameOf(key: string): string }).nameOf("updatedAt");
+  return Prisma.sql`
+    INSERT INTO ${Prisma.raw(table.name)} (${Prisma.raw(table.names(keys))})
+    SELECT ${Prisma.raw(keys.map((k) => `"${k}"`).join(", "))}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${Prisma.raw(keys.map((k) => `"${k}" ${table.spec[k].type}`).join(", "))})
+    ON CONFLICT (${Prisma.raw(table.nameOf(key!))}) DO UPDATE SET
+      ${Prisma.raw(replaced.map((name) => `${name} = EXCLUDED.${name}`).join(", "))}, ${Prisma.raw(updatedAt)} = now()
+    WHERE (${Prisma.raw(replaced.map((name) => `${table.name}.${name}`).join(", "))})
+      IS DISTINCT FROM (${Prisma.raw(replaced.map((name) => `EXCLUDED.${name}`).join(", "))})`;
+}
+
+/**
+ * Whether the reference data is complete: every country and every code of the HS nomenclature (a database
+ * seeded before the full nomenclature has only a few headings). Two counts.
+ */
+export async function hasReferenceData(prisma: PrismaClient): Promise<boolean> {
+  const [countries, commodities] = await Promise.all([prisma.country.count(), prisma.commodity.count()]);
+  return countries >= ISO_COUNTRIES.length && commodities >= hsNomenclature().commodities.length;
+}
+
+/**
+ * Loads reference data (every ISO 3166-1 country, the HS 2022 nomenclature) and the facts of the first story.
  * Idempotent: a second run updates the same rows and adds none. Runs in one transaction.
  */
 export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
@@ -37,13 +71,11 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
         WHERE (${Prisma.raw(replaced.map((name) => `${countryTable.name}.${name}`).join(", "))})
           IS DISTINCT FROM (${Prisma.raw(replaced.map((name) => `EXCLUDED.${name}`).join(", "))})`;
 
-      for (const commodity of COMMODITIES) {
-        await tx.commodity.upsert({
-          where: { hsCode: commodity.hsCode },
-          create: commodity,
-          update: { description: commodity.description },
-        });
-      }
+      // The HS nomenclature: one statement for the sections, one for every chapter, heading and subheading (a
+      // row's parent may come later in the same statement: foreign keys are checked at its end).
+      const { sections, commodities } = hsNomenclature();
+      await tx.$executeRaw(upsertAll(hsSectionTable, SECTION_KEYS, sections));
+      await tx.$executeRaw(upsertAll(commodityTable, COMMODITY_KEYS, commodities));
 
       const source = await tx.source.upsert({
         where: { publisher_title: { publisher: ARTICLE_SOURCE.publisher, title: ARTICLE_SOURCE.title } },
@@ -111,7 +143,8 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
 
       return {
         countries: ISO_COUNTRIES.length,
-        commodities: COMMODITIES.length,
+        sections: sections.length,
+        commodities: commodities.length,
         exportRecords: ARTICLE_EXPORTS.length,
         meetings: 1,
         reports: 1,

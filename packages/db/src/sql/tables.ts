@@ -36,9 +36,19 @@ export const countryTable = table("country", {
   ...created,
 });
 
+export const hsSectionTable = table("hs_section", {
+  code: text("code", "varchar(5)"),
+  position: int("position", "integer"),
+  name: text("name", "text"),
+  ...created,
+});
+
 export const commodityTable = table("commodity", {
   hsCode: text("hs_code", "varchar(6)"),
   description: text("description", "text"),
+  level: int("level", "smallint"),
+  parentCode: text("parent_code", "varchar(6)").orNull(),
+  sectionCode: text("section_code", "varchar(5)").orNull(),
   ...created,
 });
 
@@ -135,6 +145,7 @@ export const apiKeyTable = table("api_key", {
 
 export type SourceRow = RowOf<typeof sourceTable.spec>;
 export type CountryRow = RowOf<typeof countryTable.spec>;
+export type HsSectionRow = RowOf<typeof hsSectionTable.spec>;
 export type CommodityRow = RowOf<typeof commodityTable.spec>;
 export type ExportRecordRow = RowOf<typeof exportRecordTable.spec>;
 export type MeetingRow = RowOf<typeof meetingTable.spec>;

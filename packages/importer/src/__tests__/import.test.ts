@@ -92,6 +92,19 @@ describe("UN Comtrade files", () => {
   });
 });
 
+describe("HS levels", () => {
+  it("import 2-, 4- and 6-digit codes of the nomenclature, the same flow at several levels included", async () => {
+    const summary = await importFile("comtrade-levels.csv");
+    expect(summary).toMatchObject({ ok: true, read: 4, inserted: 4, rejected: 0, errorCount: 0 });
+    expect((await flows("comtrade-levels.csv")).map((f) => [f.flow, f.hs, f.tonnes])).toEqual([
+      ["AZ>IT", "27", "1300000.000"],
+      ["AZ>IT", "2709", "1210000.000"],
+      ["AZ>IT", "270900", "1210000.000"],
+      ["AZ>TR", "080222", "2000.000"],
+    ]);
+  });
+});
+
 describe("native files", () => {
   it("import CSV with quoted commas and line breaks, alpha-3 codes and flags", async () => {
     const summary = await importFile("native.csv", { source: { publisher: "Native", title: "csv" } });

@@ -1,5 +1,4 @@
-import { openDatabase, seedDatabase, type Database } from "@tradegraph/db";
-import { countryTable } from "@tradegraph/db/sql";
+import { hasReferenceData, openDatabase, seedDatabase, type Database } from "@tradegraph/db";
 import type { ImporterEnv } from "./env";
 
 /** Where the data goes, for messages. */
@@ -7,13 +6,12 @@ export function describeTarget(env: ImporterEnv): string {
   return env.databaseUrl ? "PostgreSQL at DATABASE_URL" : `the embedded PostgreSQL in ${env.dataDir}`;
 }
 
-/** Opens (and migrates) the database; seeds it first when it has no countries yet, and says so. */
+/** Opens (and migrates) the database; seeds it first when its reference data is missing or incomplete, and says so. */
 export async function openForImport(env: ImporterEnv, log: (line: string) => void): Promise<Database> {
   const db = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir, applicationName: "tradegraph-import" });
   try {
-    const { rows } = await db.pool.query<{ countries: number }>(`SELECT count(*)::int AS countries FROM ${countryTable.name}`);
-    if (rows[0]?.countries === 0) {
-      log(`${describeTarget(env)} has no reference data yet: seeding it first (as \`npm run db:seed\` does)…`);
+    if (!(await hasReferenceData(db.prisma))) {
+      log(`${describeTarget(env)} has no or incomplete reference data: seeding it first (as \`npm run db:seed\` does)…`);
       const seeded = await seedDatabase(db.prisma);
       log(`Seeded ${seeded.countries} countries, ${seeded.commodities} commodities and the source article's facts.`);
     }

@@ -15,7 +15,7 @@ export const REFERENCE_MAX_AGE_SECONDS = 3600;
 export const DEFAULT_MAX_AGE_SECONDS = 60;
 
 /** Object types whose fields are reference data, changed by migrations and seeds rather than by the API's users. */
-const REFERENCE_TYPES = new Set(["Country", "CountryConnection", "CountryEdge", "Commodity", "PageInfo"]);
+const REFERENCE_TYPES = new Set(["Country", "CountryConnection", "CountryEdge", "Commodity", "HsSection", "PageInfo"]);
 const REFERENCE_ROOT_FIELDS = new Set(["countries", "country", "commodities", "commodity", "__typename"]);
 
 export type OperationCachePolicy = { kind: "no-store" } | { kind: "cacheable"; maxAge: number };
