@@ -39,6 +39,18 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE_WITH_KEY: int(6000),
   /** Browser origins allowed to call the API: `*`, or a comma-separated list such as `https://app.example.com`. */
   CORS_ORIGINS: z.string().optional(),
+  /** Shared Redis for rate limits, persisted queries and the public response cache; unset: all in process memory. */
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((v) => /^rediss?:\/\//.test(v), "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379")
+    .optional(),
+  /** A Redis command that takes longer fails (and the request goes on without Redis). */
+  REDIS_COMMAND_TIMEOUT_MS: int(250, 1),
+  /** GET /metrics (Prometheus); default on outside production, and in production when METRICS_TOKEN is set. */
+  METRICS_ENABLED: flag,
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   INIT_CWD: z.string().optional(),
 });
 
@@ -118,6 +130,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     readsRequireKey: e.READS_REQUIRE_KEY ?? false,
     sqlStatementHeader: e.SQL_STATEMENT_HEADER ?? !production,
     cors,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS } : null,
+    metrics: { enabled: e.METRICS_ENABLED ?? (!production || e.METRICS_TOKEN !== undefined), token: e.METRICS_TOKEN },
     rateLimit: { anonymousPerMinute: e.RATE_LIMIT_PER_MINUTE, keyPerMinute: e.RATE_LIMIT_PER_MINUTE_WITH_KEY },
   };
 }

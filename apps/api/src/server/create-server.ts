@@ -18,17 +18,22 @@ import { httpErrorHandler } from "./http/error-handler";
 import { rateLimitMiddleware } from "./http/rate-limit";
 import { requestIdMiddleware } from "./http/request-id";
 import type { Logger } from "./logger";
+import { createMetrics, metricsHandler, metricsPlugin, type NamedPool } from "./metrics";
+import { connectRedis } from "./redis";
 import { cacheControlPlugin } from "./plugins/cache-control";
 import { costLimitPlugin } from "./plugins/cost-limit";
 import { databaseOutagePlugin } from "./plugins/database-outage";
 import { explorerPlugin, GRAPHIQL_PATH, graphiqlHandler } from "./plugins/explorer";
 import { requestLogPlugin } from "./plugins/request-log";
+import { responseCachePluginFor } from "./plugins/response-cache";
 import { documentLimits } from "./validation";
 
 export interface ServerDeps {
   env: Env;
   db: Database;
   logger: Logger;
+  /** Database pools reported in /metrics; default: `primary` (db.pool). */
+  pools?: NamedPool[];
 }
 
 export interface TradegraphServer {
@@ -41,7 +46,7 @@ export interface TradegraphServer {
 }
 
 /** Builds the HTTP server (Express 5 + Apollo Server 5) around an open database. Does not listen. */
-export async function createServer({ env, db, logger }: ServerDeps): Promise<TradegraphServer> {
+export async function createServer({ env, db, logger, pools }: ServerDeps): Promise<TradegraphServer> {
   const schema = await createSchema();
   const reference = createReferenceData(db);
   await Promise.all([reference.countries(), reference.commodities()]);
@@ -50,6 +55,9 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
   app.set("trust proxy", "loopback");
   const httpServer = http.createServer(app);
   const limits = documentLimits(env);
+  const metrics = createMetrics(pools ?? [{ name: "primary", pool: db.pool }]);
+  // REDIS_URL: rate limits, persisted queries and public answers shared by all replicas; unset: in memory.
+  const redis = env.redis ? connectRedis(env.redis, logger, metrics) : null;
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -63,12 +71,15 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: formatErrorPolicy(env, logger),
+    ...(redis ? { persistedQueries: { cache: redis.cache("apq") } } : {}),
     plugins: [
+      metricsPlugin(metrics),
       ...limits.plugins,
       costLimitPlugin(env.limits.maxCost),
       // Apollo's cache-control plugin wraps every field of every row to collect hints; ours decides per document.
       ApolloServerPluginCacheControlDisabled(),
       cacheControlPlugin(),
+      ...(redis ? responseCachePluginFor(redis.cache("response")) : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       explorerPlugin(env),
       requestLogPlugin(logger),
@@ -77,13 +88,15 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
   });
   await apollo.start();
 
+  // Before CORS and outside /graphql's rate limits: for Prometheus, not browsers.
+  if (env.metrics.enabled) app.get("/metrics", metricsHandler(metrics, env.metrics.token));
   app.use(corsMiddleware(env.cors));
   app.use(healthRoutes(db));
   if (env.explorer !== "none") app.get(GRAPHIQL_PATH, graphiqlHandler);
   app.use(
     "/graphql",
     requestIdMiddleware(env.sqlStatementHeader),
-    ...rateLimitMiddleware(env.rateLimit, logger),
+    ...rateLimitMiddleware(env.rateLimit, { logger, metrics, store: redis?.rateLimitStore }),
     express.json({ limit: env.limits.bodyLimit }),
     expressMiddleware(apollo, { context: contextFactory({ db, env, logger, reference }) }),
   );
@@ -104,6 +117,7 @@ export async function createServer({ env, db, logger }: ServerDeps): Promise<Tra
     },
     async close() {
       await apollo.stop();
+      await redis?.close();
     },
   };
 }
