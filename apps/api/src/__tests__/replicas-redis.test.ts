@@ -26,13 +26,13 @@ beforeAll(async () => {
   const limits = { REDIS_URL: `${redis.url}/1`, RATE_LIMIT_PER_MINUTE: String(LIMIT) };
   limited1 = await startTestServer({ env: limits, database: a.db });
   limited2 = await startTestServer({ env: limits, database: a.db });
-});
+}, 120_000);
 
 afterAll(async () => {
   for (const server of [limited2, limited1, b]) await server?.close();
   await a?.close();
   await redis?.stop();
-});
+}, 60_000);
 
 const MEETINGS = `query Meetings { meetings(first: 5) { totalCount edges { node { title } } } }`;
 

@@ -101,11 +101,13 @@ export function metricsPlugin(metrics: Metrics): ApolloServerPlugin {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ operationName, errors, response }) {
+        async willSendResponse({ operationName, request, document, errors, response }) {
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
           const first = (errors?.[0] ?? body?.errors?.[0]) as GraphQLError | undefined;
           const code = first ? String((first.extensions as { code?: unknown } | undefined)?.code ?? "UNKNOWN") : "OK";
-          const operation = metrics.operationLabel(operationName);
+          // A document that failed validation has no resolved operation: name it as sent, or by its only operation.
+          const only = document?.definitions.length === 1 && document.definitions[0]!.kind === "OperationDefinition" ? document.definitions[0] : undefined;
+          const operation = metrics.operationLabel(operationName ?? request.operationName ?? only?.name?.value);
           metrics.requests.inc({ operation, code });
           metrics.duration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
         },
@@ -136,6 +138,6 @@ export function metricsHandler(metrics: Metrics, token: string | undefined): Req
       }
     }
     res.setHeader("content-type", metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
+    res.end(await metrics.registry.metrics());
   };
 }
