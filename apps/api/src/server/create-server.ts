@@ -73,7 +73,7 @@ export async function createServer({ env, db, logger, pools }: ServerDeps): Prom
     formatError: formatErrorPolicy(env, logger),
     ...(redis ? { persistedQueries: { cache: redis.cache("apq") } } : {}),
     plugins: [
-      metricsPlugin(metrics),
+      ...(env.metrics.enabled ? [metricsPlugin(metrics)] : []),
       ...limits.plugins,
       costLimitPlugin(env.limits.maxCost),
       // Apollo's cache-control plugin wraps every field of every row to collect hints; ours decides per document.
