@@ -11,6 +11,7 @@ let b: TestServer;
 let limited1: TestServer;
 let limited2: TestServer;
 const LIMIT = 5;
+const logsOfA: string[] = [];
 
 const metricsOf = async (server: TestServer) => (await fetch(new URL("/metrics", server.url))).text();
 /** The value of one sample line in the exposition text, 0 when absent. */
@@ -21,7 +22,7 @@ function sample(text: string, line: string): number {
 
 beforeAll(async () => {
   redis = await startPrivateRedis();
-  a = await startTestServer({ env: { REDIS_URL: redis.url } });
+  a = await startTestServer({ env: { REDIS_URL: redis.url }, logs: logsOfA });
   b = await startTestServer({ env: { REDIS_URL: redis.url }, database: a.db });
   const limits = { REDIS_URL: `${redis.url}/1`, RATE_LIMIT_PER_MINUTE: String(LIMIT) };
   limited1 = await startTestServer({ env: limits, database: a.db });
@@ -130,6 +131,11 @@ describe("two replicas on one Redis", () => {
     const text = await metricsOf(a);
     expect(sample(text, 'tradegraph_cache_requests_total{cache="response",result="bypass"}')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'tradegraph_redis_errors_total{operation="response"}')).toBeGreaterThanOrEqual(1);
+    // Logged, but not once per failed call: at most one warning per 10 s.
+    for (let i = 0; i < 20; i++) await a.gql(MEETINGS);
+    const warnings = logsOfA.filter((line) => line.includes("redis unavailable: failing open"));
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    expect(warnings.length).toBeLessThanOrEqual(3);
     const limitedText = await metricsOf(limited1);
     expect(sample(limitedText, "tradegraph_rate_limit_fail_open_total")).toBeGreaterThanOrEqual(1);
   });
