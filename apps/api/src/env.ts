@@ -57,6 +57,18 @@ const schema = z.object({
   CORS_ORIGINS: z.string().optional(),
   /** Serve /graphql as an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key` on the entity types). */
   FEDERATION: flag,
+  /** Shared Redis for rate limits, persisted queries and the public response cache; unset: all in process memory. */
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((v) => /^rediss?:\/\//.test(v), "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379")
+    .optional(),
+  /** A Redis command that takes longer fails (and the request goes on without Redis). */
+  REDIS_COMMAND_TIMEOUT_MS: int(250, 1),
+  /** GET /metrics (Prometheus); default on outside production, and in production when METRICS_TOKEN is set. */
+  METRICS_ENABLED: flag,
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   INIT_CWD: z.string().optional(),
 });
 
@@ -170,6 +182,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     sqlStatementHeader: e.SQL_STATEMENT_HEADER ?? !production,
     cors,
     federation: e.FEDERATION ?? false,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS } : null,
+    metrics: { enabled: e.METRICS_ENABLED ?? (!production || e.METRICS_TOKEN !== undefined), token: e.METRICS_TOKEN },
     rateLimit: { anonymousPerMinute: e.RATE_LIMIT_PER_MINUTE, keyPerMinute: e.RATE_LIMIT_PER_MINUTE_WITH_KEY },
   };
 }

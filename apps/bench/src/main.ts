@@ -124,7 +124,7 @@ async function run(options: BenchOptions, argv: string[]): Promise<void> {
 
     const profileDir = options.profile ? path.join(RESULTS_DIR, "profiles", new Date().toISOString().replace(/[:.]/g, "-")) : undefined;
     if (profileDir) mkdirSync(profileDir, { recursive: true });
-    log(`starting ${options.servers.join(", ")}`);
+    log(`starting ${options.servers.join(", ")}${options.replicas > 1 ? ` (tradegraph: ${options.replicas} replicas behind the bench's round-robin proxy)` : ""}`);
     const starts = await Promise.allSettled(
       options.servers.map((name) => startServer(name, {
         databaseUrl: dataset.url,
@@ -132,6 +132,7 @@ async function run(options: BenchOptions, argv: string[]): Promise<void> {
         profileDir,
         tradegraphMain: options.tradegraphMain,
         tradegraphEnv: options.tradegraphEnv,
+        replicas: options.replicas,
         log,
       })),
     );

@@ -30,6 +30,8 @@ export interface BenchOptions {
   tradegraphMain: string | null;
   /** Extra environment for the tradegraph process, e.g. {SQL_STATEMENT_HEADER: "false"}. */
   tradegraphEnv: Record<string, string>;
+  /** tradegraph API processes behind the bench's round-robin proxy (1: one process, no proxy). */
+  replicas: number;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -52,7 +54,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --docs / --no-docs    rewrite the results section of docs/benchmarks.md (default: full runs only)
   --timeout S           stop everything after S seconds (full 3600, quick 300)
   --tradegraph-main F   run this build of the API (a dist/bin/main.js) instead of apps/api's, e.g. to measure a change
-  --tradegraph-env K=V  extra environment for the API process (repeatable), e.g. SQL_STATEMENT_HEADER=false`;
+  --tradegraph-env K=V  extra environment for the API process (repeatable), e.g. SQL_STATEMENT_HEADER=false
+  --replicas N          run tradegraph as N processes behind the bench's round-robin TCP proxy (1)`;
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -95,6 +98,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       timeout: { type: "string" },
       "tradegraph-main": { type: "string" },
       "tradegraph-env": { type: "string", multiple: true },
+      replicas: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -116,9 +120,11 @@ export function parseOptions(argv: string[]): BenchOptions {
     reuseData: values["reuse-data"] ?? false,
     keepDatabase: values["drop-database"] ? false : (values["keep-database"] ?? false) || !quick,
     profile: values.profile ?? false,
-    writeDocs: values["no-docs"] ? false : (values.docs ?? false) || !quick,
+    // A --replicas run is a comparison, recorded by hand: it does not rewrite the results section.
+    writeDocs: values["no-docs"] || positiveInt("replicas", values.replicas, 1) > 1 ? false : (values.docs ?? false) || !quick,
     timeoutSeconds: positiveInt("timeout", values.timeout, quick ? 300 : 3600),
     tradegraphMain: values["tradegraph-main"] ?? null,
+    replicas: positiveInt("replicas", values.replicas, 1),
     tradegraphEnv: Object.fromEntries(
       (values["tradegraph-env"] ?? []).map((pair) => {
         const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(pair);
@@ -127,7 +133,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       }),
     ),
   };
-  for (const [name, value] of [["rows", options.rows], ["connections", options.connections], ["duration", options.durationSeconds], ["rounds", options.rounds], ["pool-size", options.poolSize]] as const) {
+  for (const [name, value] of [["rows", options.rows], ["connections", options.connections], ["duration", options.durationSeconds], ["rounds", options.rounds], ["pool-size", options.poolSize], ["replicas", options.replicas]] as const) {
     if (value < 1) throw new Error(`--${name} must be at least 1.`);
   }
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.database)) throw new Error(`--database: "${options.database}" is not a plain lower-case identifier.`);

@@ -36,12 +36,20 @@ export interface TestServer {
  * the source article unless `seed: false`). Environment overrides use the variable names of env.ts.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; seed?: boolean; logs?: string[] } = {},
+  options: {
+    env?: Record<string, string>;
+    seed?: boolean;
+    logs?: string[];
+    /** Serve this (another test server's) database instead of a fresh one; close() leaves it open. */
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestServer> {
   // Rate limits far above what any suite sends (rate-limit.test.ts sets its own).
   const env = parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_PER_MINUTE_WITH_KEY: "1000000", ...options.env });
   // The statement timeout as main.ts sets it.
-  const db = await createTestDatabase({ seed: options.seed ?? true, onQuery: countStatement, statementTimeoutMs: env.limits.executionTimeoutMs });
+  const db =
+    options.database ??
+    (await createTestDatabase({ seed: options.seed ?? true, onQuery: countStatement, statementTimeoutMs: env.limits.executionTimeoutMs }));
   const logs = options.logs;
   const logger = logs ? createLogger("info", { write: (line: string) => void logs.push(line) }) : createLogger(env.logLevel);
   const server = await createServer({ env, db, logger });
@@ -68,7 +76,7 @@ export async function startTestServer(
     },
     async close() {
       await server.close();
-      await db.destroy();
+      if (!options.database) await db.destroy();
     },
   };
 }

@@ -19,12 +19,15 @@ import { httpErrorHandler } from "./http/error-handler";
 import { rateLimitMiddleware } from "./http/rate-limit";
 import { requestIdMiddleware } from "./http/request-id";
 import type { Logger } from "./logger";
+import { createMetrics, metricsHandler, metricsPlugin, type NamedPool } from "./metrics";
+import { connectRedis } from "./redis";
 import { cacheControlPlugin } from "./plugins/cache-control";
 import { costLimitPlugin } from "./plugins/cost-limit";
 import { databaseOutagePlugin } from "./plugins/database-outage";
 import { createSubgraphSchema } from "./federation";
 import { explorerPlugin, GRAPHIQL_PATH, graphiqlHandler } from "./plugins/explorer";
 import { requestLogPlugin } from "./plugins/request-log";
+import { responseCachePluginFor } from "./plugins/response-cache";
 import { documentLimits } from "./validation";
 
 export interface ServerDeps {
@@ -34,6 +37,8 @@ export interface ServerDeps {
   logger: Logger;
   /** Read replicas (openDatabaseRouter); without it every request uses `db`. */
   router?: DatabaseRouter;
+  /** Database pools reported in /metrics; default: the router's (primary and replicas). */
+  pools?: NamedPool[];
 }
 
 export interface TradegraphServer {
@@ -46,7 +51,7 @@ export interface TradegraphServer {
 }
 
 /** Builds the HTTP server (Express 5 + Apollo Server 5) around an open database. Does not listen. */
-export async function createServer({ env, db, logger, router = new DatabaseRouter(db, { ...env.replicas, urls: [] }) }: ServerDeps): Promise<TradegraphServer> {
+export async function createServer({ env, db, logger, router = new DatabaseRouter(db, { ...env.replicas, urls: [] }), pools = router.pools() }: ServerDeps): Promise<TradegraphServer> {
   const schema = await (env.federation ? createSubgraphSchema() : createSchema());
   const reference = createReferenceData(db);
   await Promise.all([reference.countries(), reference.commodities()]);
@@ -55,6 +60,9 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
   app.set("trust proxy", "loopback");
   const httpServer = http.createServer(app);
   const limits = documentLimits(env);
+  const metrics = createMetrics(pools);
+  // REDIS_URL: rate limits, persisted queries and public answers shared by all replicas; unset: in memory.
+  const redis = env.redis ? connectRedis(env.redis, logger, metrics) : null;
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -68,7 +76,9 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: formatErrorPolicy(env, logger),
+    ...(redis ? { persistedQueries: { cache: redis.cache("apq") } } : {}),
     plugins: [
+      ...(env.metrics.enabled ? [metricsPlugin(metrics)] : []),
       ...limits.plugins,
       costLimitPlugin(env.limits.maxCost),
       // Apollo's cache-control plugin wraps every field of every row to collect hints; ours decides per document.
@@ -76,6 +86,7 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
       cacheControlPlugin(),
       // Apollo Server would answer a subgraph's `apollo-federation-include-trace` header with per-field timings.
       ApolloServerPluginInlineTraceDisabled(),
+      ...(redis ? responseCachePluginFor(redis.cache("response")) : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       explorerPlugin(env),
       requestLogPlugin(logger),
@@ -85,13 +96,15 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
   });
   await apollo.start();
 
+  // Before CORS and outside /graphql's rate limits: for Prometheus, not browsers.
+  if (env.metrics.enabled) app.get("/metrics", metricsHandler(metrics, env.metrics.token));
   app.use(corsMiddleware(env.cors));
   app.use(healthRoutes(db));
   if (env.explorer !== "none") app.get(GRAPHIQL_PATH, graphiqlHandler);
   app.use(
     "/graphql",
     requestIdMiddleware(env.sqlStatementHeader),
-    ...rateLimitMiddleware(env.rateLimit, logger),
+    ...rateLimitMiddleware(env.rateLimit, { logger, metrics, store: redis?.rateLimitStore }),
     express.json({ limit: env.limits.bodyLimit }),
     expressMiddleware(apollo, { context: contextFactory({ db, router, env, logger, reference }) }),
   );
@@ -112,6 +125,7 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
     },
     async close() {
       await apollo.stop();
+      await redis?.close();
     },
   };
 }

@@ -70,6 +70,10 @@ describe("parseOptions", () => {
   it("has full and quick defaults", () => {
     expect(parseOptions([])).toMatchObject({ quick: false, rows: 1_000_000, durationSeconds: 10, warmupSeconds: 3, rounds: 3, connections: 10, database: "tradegraph_bench", keepDatabase: true, writeDocs: true });
     expect(parseOptions(["--quick"])).toMatchObject({ quick: true, rows: 20_000, durationSeconds: 2, rounds: 1, database: "tradegraph_bench_quick", keepDatabase: false, writeDocs: false });
+    expect(parseOptions([]).replicas).toBe(1);
+    // A replicas run is a comparison: it never rewrites the results section.
+    expect(parseOptions(["--replicas", "2"])).toMatchObject({ replicas: 2, writeDocs: false });
+    expect(() => parseOptions(["--replicas", "0"])).toThrow(/--replicas must be at least 1/);
   });
 
   it("reads lists, flags and extra API environment, and refuses what it doesn't know", () => {

@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { processCpuSeconds } from "../cpu";
 import type { HttpRequest, ServerName } from "../scenarios";
+import { startRoundRobinProxy } from "./proxy";
 
 export interface StartOptions {
   databaseUrl: string;
@@ -17,6 +18,8 @@ export interface StartOptions {
   /** tradegraph: the entry point to run (default: apps/api's build) and extra environment. */
   tradegraphMain?: string | null;
   tradegraphEnv?: Record<string, string>;
+  /** tradegraph: this many API processes behind the bench's round-robin proxy (default 1: no proxy). */
+  replicas?: number;
   log: (line: string) => void;
 }
 
@@ -134,8 +137,43 @@ function launchOf(name: ServerName, port: number, options: StartOptions): Launch
 
 const JSON_HEADERS = { "content-type": "application/json" };
 
-/** Starts one server and resolves when it answers its readiness probe (or rejects after `timeoutMs`). */
+/**
+ * Starts one server and resolves when it answers its readiness probe (or rejects after `timeoutMs`). With
+ * `replicas` > 1, tradegraph is that many processes behind a round-robin TCP proxy, reported as one server
+ * (its origin the proxy's, CPU and memory summed).
+ */
 export async function startServer(name: ServerName, options: StartOptions, timeoutMs = 90_000): Promise<RunningServer> {
+  const replicas = name === "tradegraph" ? (options.replicas ?? 1) : 1;
+  if (replicas <= 1) return startOne(name, options, timeoutMs);
+  const started = await Promise.allSettled(Array.from({ length: replicas }, () => startOne(name, options, timeoutMs)));
+  const running = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) {
+    await Promise.allSettled(running.map((r) => r.stop()));
+    throw failed.reason;
+  }
+  const proxy = await startRoundRobinProxy(running.map((r) => Number(new URL(r.origin).port)));
+  const sum = (read: (r: RunningServer) => number | null) => {
+    const values = running.map(read);
+    return values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
+  };
+  return {
+    ...running[0]!,
+    origin: proxy.origin,
+    cpuSeconds: () => sum((r) => r.cpuSeconds()),
+    rss: () => sum((r) => r.rss()),
+    async measure(request) {
+      // Straight to one replica: statement counts come from its response header, the same on every replica.
+      return running[0]!.measure(request);
+    },
+    async stop() {
+      await proxy.close();
+      await Promise.allSettled(running.map((r) => r.stop()));
+    },
+  };
+}
+
+async function startOne(name: ServerName, options: StartOptions, timeoutMs: number): Promise<RunningServer> {
   const port = await freePort();
   const launch = launchOf(name, port, options);
   const nodeArgs = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];

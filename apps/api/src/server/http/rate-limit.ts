@@ -1,7 +1,16 @@
 import type { Request, RequestHandler, Response } from "express";
-import { ipKeyGenerator, rateLimit, type RateLimitInfo } from "express-rate-limit";
+import { ipKeyGenerator, rateLimit, type RateLimitInfo, type Store } from "express-rate-limit";
 import { parseApiKey } from "../../auth/api-key";
 import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
+
+/** Where the counts live: shared stores (Redis) by name, or express-rate-limit's in-process memory. */
+export interface RateLimitDeps {
+  logger: Logger;
+  metrics?: Metrics;
+  /** A store per limit (`caller`, `refused_key`); unset: in memory, per process. */
+  store?: (name: string) => Store;
+}
 
 export interface RateLimitSettings {
   /** Requests per minute and client address without an API key; 0: no limit. */
@@ -37,8 +46,10 @@ function secondsUntil(info: RateLimitInfo | undefined): number {
 }
 
 /** HTTP 429 with a GraphQL error body (`extensions.code: RATE_LIMITED`), rate-limit headers and Retry-After. */
-function refuse(logger: Logger, property: string, what: (req: Request) => string) {
+function refuse(logger: Logger, metrics: Metrics | undefined, property: string, what: (req: Request) => string) {
+  const limit = property === "rateLimit" ? "caller" : "refused_key";
   return (req: Request, res: Response) => {
+    metrics?.rateLimitRefusals.inc({ limit });
     const info = (req as Request & Record<string, RateLimitInfo | undefined>)[property];
     const retryAfter = secondsUntil(info);
     setHeaders(res, info);
@@ -56,12 +67,15 @@ function refuse(logger: Logger, property: string, what: (req: Request) => string
 }
 
 /**
- * Per-minute request limits for /graphql, kept in memory (per process): by API key when the request presents
+ * Per-minute request limits for /graphql, kept in memory (per process) or in Redis: by API key when the request presents
  * one, else by client address. Every answer carries x-ratelimit-limit/-remaining/-used/-reset; a request over
  * the limit gets HTTP 429, RATE_LIMITED and Retry-After. Inventing keys does not escape the address's limit:
- * requests whose key is refused (HTTP 401) also count against their address.
+ * requests whose key is refused (HTTP 401) also count against their address. With a shared store (REDIS_URL)
+ * all replicas count together; when the store fails, the request goes through uncounted (fail open).
  */
-export function rateLimitMiddleware(settings: RateLimitSettings, logger: Logger): RequestHandler[] {
+export function rateLimitMiddleware(settings: RateLimitSettings, { logger, metrics, store }: RateLimitDeps): RequestHandler[] {
+  // The store logs and counts its own failures (rate-limited); express-rate-limit's console logging is muted.
+  const shared = store ? { passOnStoreError: true, logger: { error() {}, warn() {} } } : {};
   const limitOf = (req: Request) => (presentedKeyPrefix(req) ? settings.keyPerMinute : settings.anonymousPerMinute);
   const perCaller = rateLimit({
     windowMs: WINDOW_MS,
@@ -74,7 +88,9 @@ export function rateLimitMiddleware(settings: RateLimitSettings, logger: Logger)
     standardHeaders: false,
     legacyHeaders: false,
     requestPropertyName: "rateLimit",
-    handler: refuse(logger, "rateLimit", (req) => (presentedKeyPrefix(req) ? "for this API key" : "from this address without an API key")),
+    ...shared,
+    ...(store ? { store: store("caller") } : {}),
+    handler: refuse(logger, metrics, "rateLimit", (req) => (presentedKeyPrefix(req) ? "for this API key" : "from this address without an API key")),
   });
   const refusedKeys = rateLimit({
     windowMs: WINDOW_MS,
@@ -87,7 +103,9 @@ export function rateLimitMiddleware(settings: RateLimitSettings, logger: Logger)
     standardHeaders: false,
     legacyHeaders: false,
     requestPropertyName: "rateLimitRefusedKeys",
-    handler: refuse(logger, "rateLimitRefusedKeys", () => "with refused API keys from this address"),
+    ...shared,
+    ...(store ? { store: store("refused_key") } : {}),
+    handler: refuse(logger, metrics, "rateLimitRefusedKeys", () => "with refused API keys from this address"),
   });
   const headers: RequestHandler = (req, res, next) => {
     setHeaders(res, (req as Request & { rateLimit?: RateLimitInfo }).rateLimit);
