@@ -132,6 +132,14 @@ describe("with a healthy standby", () => {
     expect(logs.filter((line) => line.includes("read replica skipped"))).toEqual([]);
   });
 
+  it("reports the replica's pool in /metrics beside the primary's", async () => {
+    ok(await gql(`{ exportRecords(first: 1) { totalCount } }`));
+    const metrics = await (await fetch(url.replace(/\/graphql$/, "/metrics"))).text();
+    const open = (pool: string) => Number(new RegExp(`^tradegraph_db_pool_total_connections\\{pool="${pool}"\\} (\\d+)$`, "m").exec(metrics)?.[1]);
+    expect(open("primary")).toBeGreaterThan(0);
+    expect(open("replica-1")).toBeGreaterThan(0);
+  });
+
   it("sends a mutation to the primary and the same key's reads right after it too, while other clients read the replica", async () => {
     // With replay paused the standby cannot have the write: only the primary can answer with it.
     await cluster.pauseReplay();
