@@ -31,6 +31,16 @@ describe("HS 2022 nomenclature", () => {
     });
   });
 
+  it("is seeded through a pool whose statement_timeout is shorter than the load (the API's EXECUTION_TIMEOUT_MS)", async () => {
+    const strict = await createTestDatabase({ statementTimeoutMs: 5 });
+    try {
+      await seedDatabase(strict.prisma);
+      expect(await strict.prisma.commodity.count()).toBe(hsNomenclature().commodities.length);
+    } finally {
+      await strict.destroy();
+    }
+  }, 120_000);
+
   it("parses quoted CSV fields", () => {
     expect(parseCsv('a,b\n"x, ""y""",2\r\n')).toEqual([{ a: 'x, "y"', b: "2" }]);
   });

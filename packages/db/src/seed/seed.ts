@@ -58,6 +58,8 @@ export async function hasReferenceData(prisma: PrismaClient): Promise<boolean> {
 export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
   return prisma.$transaction(
     async (tx) => {
+      // The API's pool cancels statements past EXECUTION_TIMEOUT_MS; loading ~7,000 codes is not a request.
+      await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
       // Every country column but the key is replaced when it differs.
       const columns = countryTable.names(COUNTRY_KEYS);
       const replaced = COUNTRY_KEYS.filter((key) => key !== "code").map((key) => countryTable.nameOf(key));
