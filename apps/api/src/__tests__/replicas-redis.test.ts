@@ -104,6 +104,37 @@ describe("two replicas on one Redis", () => {
     expect(second.body).not.toEqual(first.body);
   });
 
+  it("miss answers cached before a mutation made through the other replica", async () => {
+    const editor = await createKey(a, "EDITOR");
+    const source = await b.gql(`mutation { createSource(input: { publisher: "replicas", title: "generation" }) { source { id } } }`, undefined, editor.headers);
+    const sourceId = (source.body.data as { createSource: { source: { id: string } } }).createSource.source.id;
+    const COUNT = `query Count { exportRecords(first: 1) { totalCount } }`;
+    const count = (answer: Awaited<ReturnType<TestServer["gql"]>>) => (answer.body.data as { exportRecords: { totalCount: number } }).exportRecords.totalCount;
+    const filled = await a.gql(COUNT);
+    expect(filled.headers.get("x-cache")).toBe("MISS");
+    let cached = await a.gql(COUNT);
+    for (let i = 0; i < 20 && cached.headers.get("x-cache") !== "HIT"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      cached = await a.gql(COUNT);
+    }
+    expect(cached.headers.get("x-cache")).toBe("HIT");
+    const upsert = `mutation U($input: ExportRecordInput!) { upsertExportRecord(input: $input) { userErrors { code } } }`;
+    const input = { exporter: "AZ", importer: "IL", commodity: "2709", period: "1949-01", source: sourceId, valueUsd: 1 };
+    const wrote = await b.gql(upsert, { input }, editor.headers);
+    expect(wrote.body.errors).toBeUndefined();
+    expect((wrote.body.data as { upsertExportRecord: { userErrors: unknown[] } }).upsertExportRecord.userErrors).toEqual([]);
+    // Answered from the database, with the write, straight after the mutation's answer: no waiting for max-age.
+    const after = await a.gql(COUNT);
+    expect(after.headers.get("x-cache")).toBe("MISS");
+    expect(after.statements).toBeGreaterThan(0);
+    expect(count(after)).toBe(count(filled) + 1);
+    // An anonymous mutation (refused: no key) does not empty the cache.
+    const refilled = await a.gql(COUNT);
+    expect(refilled.headers.get("x-cache")).toBe("HIT");
+    await b.gql(upsert, { input });
+    expect((await a.gql(COUNT)).headers.get("x-cache")).toBe("HIT");
+  });
+
   it("answer within the command timeout while Redis is stalled (no hang)", async () => {
     redis.pause();
     try {

@@ -43,12 +43,13 @@ export interface ContextDeps {
   reference: ReferenceData;
 }
 
-export function createContext(
+export async function createContext(
   deps: ContextDeps,
   request: { requestId: string; caller: Caller | null; address?: string },
-): Context {
+): Promise<Context> {
   const client = request.caller ? `key:${request.caller.keyId}` : request.address ? `ip:${request.address}` : null;
-  const db = deps.router.reader(client);
+  // Only a client with a key can have written (mutations need one): only it may cost a shared-window lookup.
+  const db = await deps.router.readerFor(client, request.caller !== null);
   return {
     db,
     client,

@@ -63,6 +63,7 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
   const metrics = createMetrics(pools);
   // REDIS_URL: rate limits, persisted queries and public answers shared by all replicas; unset: in memory.
   const redis = env.redis ? connectRedis(env.redis, logger, metrics) : null;
+  if (redis) router.shareWrites(redis.writeWindows());
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -86,7 +87,7 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
       cacheControlPlugin(),
       // Apollo Server would answer a subgraph's `apollo-federation-include-trace` header with per-field timings.
       ApolloServerPluginInlineTraceDisabled(),
-      ...(redis ? responseCachePluginFor(redis.cache("response")) : []),
+      ...(redis ? responseCachePluginFor(redis.cache("response"), redis.responseGeneration()) : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       explorerPlugin(env),
       requestLogPlugin(logger),

@@ -9,19 +9,20 @@ import type { DatabaseRouter } from "./router";
  * the end, so the window counts from the answer.
  */
 export function databaseRoutingPlugin(router: DatabaseRouter): ApolloServerPlugin<Context> {
+  const note = (context: Context) => (context.caller ? router.shareWrite(context.client) : router.noteWrite(context.client));
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
           if (operation?.operation !== "mutation") return;
-          router.noteWrite(contextValue.client);
+          await note(contextValue);
           if (contextValue.db !== router.primary) {
             contextValue.db = router.primary;
             contextValue.loaders = createLoaders(router.primary, contextValue.reference);
           }
         },
         async willSendResponse({ operation, contextValue }) {
-          if (operation?.operation === "mutation") router.noteWrite(contextValue.client);
+          if (operation?.operation === "mutation") await note(contextValue);
         },
       };
     },

@@ -13,17 +13,26 @@ export interface ReplicaSettings {
   readYourWritesMs: number;
 }
 
+/** Read-your-writes windows shared by every API process (Redis, with REDIS_URL). */
+export interface SharedWriteWindows {
+  /** Records that `client` wrote: its reads use the primary for `ms`, on every process. */
+  mark(client: string, ms: number): Promise<void>;
+  /** Whether `client` wrote within its window through any process; true when that cannot be told (fail to the primary). */
+  recent(client: string): Promise<boolean>;
+}
+
 /**
  * Chooses the database of each request: the primary for writes and for a client that wrote within the
  * read-your-writes window, otherwise a healthy replica (round robin), otherwise the primary. Replicas are
  * checked in the background; none configured, every read goes to the primary.
  *
- * The write window is kept in this process's memory: behind a load balancer without sticky sessions, a
- * client's next request may reach another API process that has not seen its write (see docs/reliability.md).
+ * The write window is kept in this process's memory and, once shareWrites() is given a shared store (Redis),
+ * there too, so that behind a load balancer the client's next request on another process sees it.
  */
 export class DatabaseRouter {
   readonly replicas: Replica[];
   private readonly lastWrite = new Map<string, number>();
+  private shared: SharedWriteWindows | null = null;
   private timer: NodeJS.Timeout | null = null;
   private next = 0;
   private stopped = false;
@@ -45,16 +54,42 @@ export class DatabaseRouter {
     this.schedule();
   }
 
-  /** The database a request of this client reads from. */
+  /** Keeps write windows in `shared` as well (every API process on one Redis). */
+  shareWrites(shared: SharedWriteWindows): void {
+    this.shared = shared;
+  }
+
+  /** The database a request of this client reads from, by this process's write windows only. */
   reader(client: string | null): Database {
     if (this.replicas.length === 0) return this.primary;
-    if (client !== null) {
-      const wrote = this.lastWrite.get(client);
-      if (wrote !== undefined) {
-        if (Date.now() - wrote < this.settings.readYourWritesMs) return this.primary;
-        this.lastWrite.delete(client);
-      }
+    if (this.wroteHere(client)) return this.primary;
+    return this.nextReplica();
+  }
+
+  /**
+   * The database a request of this client reads from, by every process's write windows: a client that could
+   * have written (`mayHaveWritten`: it sent an API key, as mutations need one) costs one lookup in the shared
+   * store when this process has no window for it; anyone else costs nothing.
+   */
+  async readerFor(client: string | null, mayHaveWritten: boolean): Promise<Database> {
+    if (this.replicas.length === 0) return this.primary;
+    if (this.wroteHere(client)) return this.primary;
+    if (client !== null && mayHaveWritten && this.shared && this.settings.readYourWritesMs > 0 && (await this.shared.recent(client))) {
+      return this.primary;
     }
+    return this.nextReplica();
+  }
+
+  private wroteHere(client: string | null): boolean {
+    if (client === null) return false;
+    const wrote = this.lastWrite.get(client);
+    if (wrote === undefined) return false;
+    if (Date.now() - wrote < this.settings.readYourWritesMs) return true;
+    this.lastWrite.delete(client);
+    return false;
+  }
+
+  private nextReplica(): Database {
     for (let i = 0; i < this.replicas.length; i++) {
       const replica = this.replicas[(this.next + i) % this.replicas.length]!;
       if (replica.healthy) {
@@ -70,6 +105,13 @@ export class DatabaseRouter {
     if (client === null || this.replicas.length === 0 || this.settings.readYourWritesMs === 0) return;
     this.lastWrite.set(client, Date.now());
     if (this.lastWrite.size > 10_000) this.forgetOldWrites();
+  }
+
+  /** noteWrite, and the same window in the shared store (if any) for the other processes. */
+  async shareWrite(client: string | null): Promise<void> {
+    this.noteWrite(client);
+    if (client === null || !this.shared || this.replicas.length === 0 || this.settings.readYourWritesMs === 0) return;
+    await this.shared.mark(client, this.settings.readYourWritesMs);
   }
 
   /** Every pool by name ("primary", "replica-1", …), for metrics. */

@@ -4,8 +4,10 @@ import KeyvRedis from "@keyv/redis";
 import { createClient } from "@redis/client";
 import type { ClientRateLimitInfo, Options as RateLimitOptions, Store } from "express-rate-limit";
 import Keyv from "keyv";
+import type { SharedWriteWindows } from "../database";
 import type { Logger } from "../logger";
 import type { CacheName, Metrics } from "../metrics";
+import type { ResponseGeneration } from "../plugins/response-cache";
 
 export interface RedisSettings {
   url: string;
@@ -17,6 +19,13 @@ export interface RedisSettings {
 export interface SharedRedis {
   rateLimitStore(prefix: string): Store;
   cache(name: CacheName): KeyValueCache<string>;
+  /** Read-your-writes windows seen by every process; a failed lookup counts as a write (primary). */
+  writeWindows(): SharedWriteWindows;
+  /**
+   * The response cache's generation, part of every response-cache key: `current()` reads it (null when Redis
+   * fails: bypass the cache), `bump()` increments it after a write so every earlier answer is missed.
+   */
+  responseGeneration(): ResponseGeneration;
   close(): Promise<void>;
 }
 
@@ -149,6 +158,49 @@ export function connectRedis(settings: RedisSettings, logger: Logger, metrics: M
             await deadline(inner.delete(key));
           } catch (error) {
             failed(name, error);
+          }
+        },
+      };
+    },
+
+    writeWindows() {
+      const key = (c: string) => `tradegraph:rw:${c}`;
+      return {
+        async mark(c: string, ms: number) {
+          try {
+            await deadline(client.set(key(c), "1", { expiration: { type: "PX", value: ms } }));
+          } catch (error) {
+            failed("read_your_writes", error);
+          }
+        },
+        async recent(c: string) {
+          try {
+            return (await deadline(client.get(key(c)))) !== null;
+          } catch (error) {
+            failed("read_your_writes", error);
+            return true;
+          }
+        },
+      };
+    },
+
+    responseGeneration() {
+      const key = "tradegraph:response:generation";
+      return {
+        async current() {
+          try {
+            return (await deadline(client.get(key))) ?? "0";
+          } catch (error) {
+            failed("response", error);
+            metrics.cache.inc({ cache: "response", result: "bypass" });
+            return null;
+          }
+        },
+        async bump() {
+          try {
+            await deadline(client.incr(key));
+          } catch (error) {
+            failed("response", error);
           }
         },
       };
