@@ -20,6 +20,9 @@ export type ImportErrorCode =
   | "SAME_COUNTRY"
   | "INVALID_FLAG"
   | "INVALID_RANK"
+  | "INVALID_FREQUENCY"
+  | "INVALID_FLOW"
+  | "REPORTER_MISMATCH"
   | "DUPLICATE_KEY"
   | "COLUMN_COUNT"
   | "CSV_SYNTAX"
@@ -124,6 +127,6 @@ export interface ImportSummary {
 
 /**
  * One validated export_record row, ready to write: the columns of `writeExportRecords`, with the figures as exact
- * decimal strings (null when the source gives none). `period` is "YYYY-MM".
+ * decimal strings (null when the source gives none). `period` is "YYYY-MM" (MONTHLY) or "YYYY" (ANNUAL).
  */
 export type ExportRow = ExportRecordValues & { quantityTonnes: string | null; valueUsd: string | null };

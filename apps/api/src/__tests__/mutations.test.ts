@@ -87,7 +87,7 @@ function recordInput(overrides: Record<string, unknown> = {}) {
 async function storedRecord(): Promise<string> {
   const source = await server.db.prisma.source.findFirstOrThrow({ where: { publisher: "The Jerusalem Post" } });
   const row = await server.db.prisma.exportRecord.create({
-    data: { exporterCode: "AZ", importerCode: "IT", commodityCode: "2709", period: periodToDate(`${nextYear++}-01`), sourceId: source.id, valueUsd: 1000 },
+    data: { exporterCode: "AZ", importerCode: "IT", reporterCode: "AZ", commodityCode: "2709", period: periodToDate(`${nextYear++}-01`), sourceId: source.id, valueUsd: 1000 },
   });
   return toGlobalId("ExportRecord", row.id);
 }

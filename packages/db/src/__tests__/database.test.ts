@@ -97,7 +97,7 @@ describe("seed", () => {
 });
 
 describe("constraints", () => {
-  const base = { exporterCode: "AZ", importerCode: "IL", commodityCode: "2709", period: new Date("2024-01-01") };
+  const base = { exporterCode: "AZ", importerCode: "IL", commodityCode: "2709", period: new Date("2024-01-01"), reporterCode: "AZ" };
 
   it("rejects a duplicate natural key", async () => {
     const { id: sourceId } = await db.prisma.source.findFirstOrThrow();
