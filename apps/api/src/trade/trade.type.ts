@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Commodity } from "../commodity/commodity.type";
 import { Country } from "../country/country.type";
+import { Frequency, ReportedBy } from "../export-record/observation.type";
 
 export enum RankBy {
   VALUE = "VALUE",
@@ -73,6 +74,14 @@ export class TopPartners {
   @Field(() => Commodity, { description: "The commodity heading traded." })
   commodity!: Commodity;
 
+  @Field(() => Frequency, { description: "The frequency of the observations summed (never both)." })
+  frequency!: Frequency;
+
+  @Field(() => ReportedBy, {
+    description: "Whose reports were used: ANY takes, for each flow, the exporter's report, else the importer's (docs/trade-queries.md).",
+  })
+  reportedBy!: ReportedBy;
+
   @Field(() => String, { description: "First month, YYYY-MM." })
   from!: string;
 
@@ -123,6 +132,11 @@ export class TradeSeriesPoint {
 export class TradeSeries {
   @Field(() => Granularity, { description: "The size of the buckets." })
   granularity!: Granularity;
+
+  @Field(() => Frequency, {
+    description: "The frequency of the observations summed: a YEAR bucket of MONTHLY observations sums the year's months; of ANNUAL ones it is the annual figure.",
+  })
+  frequency!: Frequency;
 
   @Field(() => String, { description: "First month, YYYY-MM." })
   from!: string;
