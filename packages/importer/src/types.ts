@@ -77,7 +77,7 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** The file's name, for format detection and the default Comtrade source. */
   fileName?: string;
-  /** Required except for Comtrade files, which default to "UN Comtrade, <file name>". */
+  /** Required except for Comtrade files, which default to the one "UN Comtrade, Comtrade database" source. */
   source?: SourceInput;
   /** Default "strict". */
   mode?: ImportMode;
