@@ -81,6 +81,19 @@ describe("topPartners counts each flow once", () => {
     ]);
   });
 
+  it("say which sources and declared flows they used", async () => {
+    const { body } = await server.gql<{ topPartners: { partners: Array<{ partner: { code: string }; flows: string[]; sources: Array<{ title: string }> }> } }>(`{
+      topPartners(exporter: "UZ", commodity: "2709", period: "2024-01", by: QUANTITY) { partners { partner { code } flows sources { title } } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.topPartners.partners.map((p) => [p.partner.code, p.flows, p.sources.map((s) => s.title)])).toEqual([
+      ["IT", ["EXPORT"], ["observations old"]],
+      ["IL", ["EXPORT"], ["observations new"]],
+      ["TH", ["IMPORT"], ["observations old"]],
+      ["GE", ["EXPORT"], ["observations old"]],
+    ]);
+  });
+
   it("with reportedBy: EXPORTER only the exporter's reports, with IMPORTER only the importer's", async () => {
     expect(figures(await topPartners(`period: "2024-01", reportedBy: EXPORTER`))).toEqual([
       ["IT", 600, 1],

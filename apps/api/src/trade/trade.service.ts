@@ -105,11 +105,14 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
       total_quantity: string | null;
       total_value: string | null;
       partner_count: string;
+      source_keys: number[];
+      flows: string[];
     }
   >(
     db.pool,
     sql`WITH flows AS (
-          SELECT ${column("er", "importerCode")} AS partner, ${summedFigures("er")}, min(${column("er", "reportedRank")}) AS stated_rank
+          SELECT ${column("er", "importerCode")} AS partner, ${summedFigures("er")}, min(${column("er", "reportedRank")}) AS stated_rank,
+                 array_agg(DISTINCT ${column("er", "sourceId")}) AS source_keys, array_agg(DISTINCT ${column("er", "flow")}::text) AS flows
           FROM ${exportRecordTable.from("er")}
           WHERE ${join(flowConditions("er", exporter, null, commodity, range, observations), " AND ")}
           GROUP BY ${column("er", "importerCode")}
@@ -141,6 +144,8 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
       unitPriceUsdPerBarrel: unitPricePerBarrel(pricedValue, pricedQuantity, commodity),
       reportedRank: row.stated_rank,
       records: row.records,
+      sourceKeys: row.source_keys,
+      flows: row.flows as PartnerShare["flows"],
     };
   });
   return {

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Commodity } from "../commodity/commodity.type";
 import { Country } from "../country/country.type";
-import { Frequency, ReportedBy } from "../export-record/observation.type";
+import { Frequency, ReportedBy, TradeFlow } from "../export-record/observation.type";
 
 export enum RankBy {
   VALUE = "VALUE",
@@ -59,8 +59,13 @@ export class PartnerShare {
   @Field(() => Int, { nullable: true, description: "The best rank a source itself gives this partner." })
   reportedRank!: number | null;
 
-  @Field(() => Int, { description: "Export records summed into this line." })
+  @Field(() => Int, { description: "Export records summed into this line: one observation per flow and period." })
   records!: number;
+
+  sourceKeys!: number[];
+
+  @Field(() => [TradeFlow], { description: "The declared flows of the observations used (EXPORT when the exporter's reports were used)." })
+  flows!: TradeFlow[];
 }
 
 @ObjectType({ simpleResolvers: true, description: "An exporter's buyers of one commodity over a period of months." })
