@@ -1,4 +1,5 @@
 import type { CountryCode, CountryInfo } from "./country";
+import type { Frequency, TradeFlow } from "./observation";
 import type { Period } from "./period";
 
 /** Where a fact comes from. Every fact points to one; what the source doesn't say stays null. */
@@ -37,13 +38,21 @@ export interface HsSection {
   name: string;
 }
 
-/** One observed trade flow for a calendar month. Unique by (exporter, importer, commodity, period, source). */
+/**
+ * One observation of a trade flow (exporter → importer) for a month or a year, as one reporter declares it.
+ * Unique by (exporter, importer, commodity, frequency, period, reporter, flow, source).
+ */
 export interface ExportRecord {
   id: string;
   exporter: CountryCode;
   importer: CountryCode;
   commodity: string;
-  period: Period;
+  frequency: Frequency;
+  /** "YYYY-MM" for a monthly observation, "YYYY" for an annual one. */
+  period: Period | string;
+  /** The country whose statistics give the figures: the exporter for EXPORT/RE_EXPORT, the importer otherwise. */
+  reporter: CountryCode;
+  flow: TradeFlow;
   quantityTonnes: number | null;
   valueUsd: number | null;
   quantityApproximate: boolean;

@@ -32,6 +32,8 @@ export {
   unitPricePerBarrel,
   unitPricePerTonne,
 } from "./quantity";
+export { FREQUENCIES, parseObservationPeriod, reportedByExporter, reporterOf, TRADE_FLOWS } from "./observation";
+export type { Frequency, ReportedBy, TradeFlow } from "./observation";
 export { rankBy, shareOfTotal } from "./ranking";
 export type { Ranked } from "./ranking";
 export { checkDateRange } from "./dates";

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { Pool } from "pg";
 import { FatalImportError, ImportOptionError } from "./errors";
 import { emptySummary, runPipeline, type Candidate, type RawText } from "./pipeline";
@@ -23,10 +22,16 @@ const RULES: Record<ImportFormat, { spec: ColumnSpec; name: string; comtrade: bo
   json: { spec: NATIVE_COLUMNS, name: "native JSON", comtrade: false },
 };
 
+/**
+ * The one source every Comtrade download updates (unless told otherwise): overlapping downloads upsert the same
+ * observations instead of adding a source each, so they converge.
+ */
+export const COMTRADE_SOURCE: SourceInput = { publisher: "UN Comtrade", title: "Comtrade database", url: "https://comtradeplus.un.org/" };
+
 /** The default source of a Comtrade file; native files must name theirs. */
 function sourceFor(format: ImportFormat, options: ImportOptions): SourceInput {
   if (options.source) return options.source;
-  if (format === "comtrade") return { publisher: "UN Comtrade", title: options.fileName ? path.basename(options.fileName) : "upload" };
+  if (format === "comtrade") return COMTRADE_SOURCE;
   throw new ImportOptionError("SOURCE_REQUIRED", 'A source is required for native files: pass { publisher, title } (CLI: --source "Publisher, Title").');
 }
 

@@ -20,6 +20,9 @@ export type ImportErrorCode =
   | "SAME_COUNTRY"
   | "INVALID_FLAG"
   | "INVALID_RANK"
+  | "INVALID_FREQUENCY"
+  | "INVALID_FLOW"
+  | "REPORTER_MISMATCH"
   | "DUPLICATE_KEY"
   | "COLUMN_COUNT"
   | "CSV_SYNTAX"
@@ -74,7 +77,7 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** The file's name, for format detection and the default Comtrade source. */
   fileName?: string;
-  /** Required except for Comtrade files, which default to "UN Comtrade, <file name>". */
+  /** Required except for Comtrade files, which default to the one "UN Comtrade, Comtrade database" source. */
   source?: SourceInput;
   /** Default "strict". */
   mode?: ImportMode;
@@ -124,6 +127,6 @@ export interface ImportSummary {
 
 /**
  * One validated export_record row, ready to write: the columns of `writeExportRecords`, with the figures as exact
- * decimal strings (null when the source gives none). `period` is "YYYY-MM".
+ * decimal strings (null when the source gives none). `period` is "YYYY-MM" (MONTHLY) or "YYYY" (ANNUAL).
  */
 export type ExportRow = ExportRecordValues & { quantityTonnes: string | null; valueUsd: string | null };

@@ -58,7 +58,7 @@ beforeAll(async () => {
   ];
   for (const [exporterCode, importerCode, commodityCode, period, quantityTonnes, valueUsd] of flows) {
     await prisma.exportRecord.create({
-      data: { exporterCode, importerCode, commodityCode, period: new Date(`${period}T00:00:00Z`), quantityTonnes, valueUsd, sourceId: source.id },
+      data: { exporterCode, importerCode, reporterCode: exporterCode, commodityCode, period: new Date(`${period}T00:00:00Z`), quantityTonnes, valueUsd, sourceId: source.id },
     });
   }
   const meetings: Array<[string, string, string[]]> = [

@@ -38,7 +38,7 @@ describe("importExportRecords", () => {
       inserted: 2,
       skipped: 1,
       rejected: 0,
-      source: { publisher: "UN Comtrade", title: "az-2024-02.csv" },
+      source: { publisher: "UN Comtrade", title: "Comtrade database" },
     });
     const record = await server.db.prisma.exportRecord.findFirstOrThrow({ where: { exporterCode: "AZ", importerCode: "IT", period: new Date("2024-02-01") } });
     expect(record.quantityTonnes?.toNumber()).toBe(100_000);

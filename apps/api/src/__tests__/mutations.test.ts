@@ -87,7 +87,7 @@ function recordInput(overrides: Record<string, unknown> = {}) {
 async function storedRecord(): Promise<string> {
   const source = await server.db.prisma.source.findFirstOrThrow({ where: { publisher: "The Jerusalem Post" } });
   const row = await server.db.prisma.exportRecord.create({
-    data: { exporterCode: "AZ", importerCode: "IT", commodityCode: "2709", period: periodToDate(`${nextYear++}-01`), sourceId: source.id, valueUsd: 1000 },
+    data: { exporterCode: "AZ", importerCode: "IT", reporterCode: "AZ", commodityCode: "2709", period: periodToDate(`${nextYear++}-01`), sourceId: source.id, valueUsd: 1000 },
   });
   return toGlobalId("ExportRecord", row.id);
 }
@@ -239,6 +239,25 @@ describe("createExportRecord", () => {
       ["input.reportedRank", "INVALID_RANK"],
     ]);
     expect(userErrors.every((e) => e.message.length > 0)).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("stores an annual import reported by the importer beside the exporter's monthly export, and checks the period against the frequency", async () => {
+    const year = String(nextYear++);
+    const fields = `exportRecord { frequency period flow reporter { code } exporter { code } importer { code } } ${ERRORS}`;
+    const create = `mutation($input: ExportRecordInput!) { createExportRecord(input: $input) { ${fields} } }`;
+    const annual = await run(editor, create, { input: recordInput({ frequency: "ANNUAL", period: year, flow: "IMPORT", quantityTonnes: 10 }) });
+    expect(annual).toMatchObject({
+      exportRecord: { frequency: "ANNUAL", period: year, flow: "IMPORT", reporter: { code: "IL" }, exporter: { code: "AZ" }, importer: { code: "IL" } },
+      userErrors: [],
+    });
+    // The same flow as the exporter's monthly export: a second observation, not a duplicate.
+    const monthly = await run(editor, create, { input: recordInput({ period: `${year}-01`, quantityTonnes: 1 }) });
+    expect(monthly.exportRecord).toMatchObject({ frequency: "MONTHLY", flow: "EXPORT", reporter: { code: "AZ" } });
+    const before = await counts();
+    const wrong = await run(editor, create, { input: recordInput({ frequency: "ANNUAL", period: "2023-01" }) });
+    expect(codes(wrong.userErrors)).toEqual([["input.period", "INVALID_PERIOD"]]);
+    expect(codes((await run(editor, create, { input: recordInput({ period: "2023" }) })).userErrors)).toEqual([["input.period", "INVALID_PERIOD"]]);
     expect(await counts()).toEqual(before);
   });
 

@@ -12,6 +12,7 @@ beforeAll(async () => {
   await prisma.exportRecord.createMany({
     data: Array.from({ length: RECORDS }, (_, i) => ({
       exporterCode: "TR",
+      reporterCode: "TR",
       importerCode: importers[i]!,
       commodityCode: "2710",
       period: periodToDate(addMonths("2020-01", i % 12)),
@@ -102,7 +103,7 @@ describe("Relay pagination of export records", () => {
     const next = await page({ first: 5, after: first.pageInfo.endCursor, order: { field: "QUANTITY", direction: "ASC" } });
     const source = await server.db.prisma.source.findFirstOrThrow({ where: { title: "pagination" } });
     const extra = await server.db.prisma.exportRecord.create({
-      data: { exporterCode: "TR", importerCode: "ZW", commodityCode: "2711", period: periodToDate("2020-01"), quantityTonnes: -0 + 0.5, sourceId: source.id },
+      data: { exporterCode: "TR", importerCode: "ZW", reporterCode: "TR", commodityCode: "2711", period: periodToDate("2020-01"), quantityTonnes: -0 + 0.5, sourceId: source.id },
     });
     try {
       const again = await page({ first: 5, after: first.pageInfo.endCursor, order: { field: "QUANTITY", direction: "ASC" } });

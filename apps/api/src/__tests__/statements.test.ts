@@ -13,6 +13,7 @@ beforeAll(async () => {
   await prisma.exportRecord.createMany({
     data: Array.from({ length: 120 }, (_, i) => ({
       exporterCode: "NO",
+      reporterCode: "NO",
       importerCode: importers[i % importers.length]!,
       commodityCode: ["2709", "2710", "2711"][i % 3]!,
       period: periodToDate(addMonths("2021-01", Math.floor(i / importers.length))),

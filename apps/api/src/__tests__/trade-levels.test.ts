@@ -32,6 +32,7 @@ beforeAll(async () => {
   await prisma.exportRecord.createMany({
     data: ROWS.map(([importer, commodity, period, tonnes, usd]) => ({
       exporterCode: "KG",
+      reporterCode: "KG",
       importerCode: importer,
       commodityCode: commodity,
       period: periodToDate(period),

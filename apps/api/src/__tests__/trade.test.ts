@@ -29,6 +29,7 @@ beforeAll(async () => {
   await prisma.exportRecord.createMany({
     data: ROWS.map(([importer, commodity, period, tonnes, usd]) => ({
       exporterCode: "KZ",
+      reporterCode: "KZ",
       importerCode: importer,
       commodityCode: commodity,
       period: periodToDate(period),

@@ -14,7 +14,8 @@ export function codesUnder(alias: string, code: string): Sql {
 
 /**
  * Each flow counted once across HS levels, for an aggregate over `code` (null: every commodity). A record at code
- * K counts only if no record of the same flow (same exporter, importer, period and source) exists at an
+ * K counts only if no record of the same observation (same exporter, importer, frequency, period, reporter, flow
+ * and source) exists at an
  * ancestor of K that is at `code`'s level or deeper: the most aggregated observation under `code` wins and its
  * more detailed ones are dropped. A file with the same flow at 2, 4 and 6 digits (Comtrade's AG2/AG4/AG6) thus
  * adds it once: under chapter 27 by its 27 row, under 2709 by its 2709 row. See docs/trade-queries.md.
@@ -31,6 +32,7 @@ export function countedOnce(alias: string, code: string | null): Sql {
   const ancestors = depth === 4 ? sql`${a("commodityCode")} = left(${k}, 4)` : sql`${a("commodityCode")} IN (left(${k}, 2), left(${k}, length(${k}) - 2))`;
   return sql`(length(${k}) <= ${raw(String(depth))} OR NOT EXISTS (
     SELECT 1 FROM ${exportRecordTable.from("anc")}
-    WHERE ${same("exporterCode")} AND ${same("importerCode")} AND ${same("period")} AND ${same("sourceId")} AND ${ancestors}
+    WHERE ${same("exporterCode")} AND ${same("importerCode")} AND ${same("frequency")} AND ${same("period")} AND ${same("reporterCode")}
+      AND ${same("flow")} AND ${same("sourceId")} AND ${ancestors}
   ))`;
 }

@@ -1,9 +1,11 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { DeletePayload, MutationPayload } from "../common/mutation";
 import { ExportRecord } from "./export-record.type";
+import { Frequency, TradeFlow } from "./observation.type";
 
 @InputType({
-  description: "An export record. Its natural key is (exporter, importer, commodity, period, source). Omitted figures are null, omitted flags false.",
+  description:
+    "An export record. Its natural key is (exporter, importer, commodity, frequency, period, reporter, flow, source); the reporter follows from the flow. Omitted figures are null, omitted flags false; omitted frequency and flow mean a monthly export reported by the exporter.",
 })
 export class ExportRecordInput implements Partial<ExportRecord> {
   @Field(() => String, { description: "Exporter, ISO 3166-1 alpha-2 or alpha-3, any case." })
@@ -15,8 +17,17 @@ export class ExportRecordInput implements Partial<ExportRecord> {
   @Field(() => String, { description: "HS code of a known commodity, e.g. 2709." })
   commodity!: string;
 
-  @Field(() => String, { description: "Calendar month, YYYY-MM." })
+  @Field(() => Frequency, { defaultValue: Frequency.MONTHLY, description: "MONTHLY (period YYYY-MM) or ANNUAL (period YYYY)." })
+  frequency!: Frequency;
+
+  @Field(() => String, { description: "The period: a calendar month YYYY-MM (MONTHLY) or a year YYYY (ANNUAL)." })
   period!: string;
+
+  @Field(() => TradeFlow, {
+    defaultValue: TradeFlow.EXPORT,
+    description: "The flow as reported: EXPORT and RE_EXPORT are reported by the exporter, IMPORT and RE_IMPORT by the importer.",
+  })
+  flow!: TradeFlow;
 
   @Field(() => ID, { description: "Global ID of the Source the figures come from." })
   source!: string;
@@ -56,8 +67,14 @@ export class UpdateExportRecordInput {
   @Field(() => String, { nullable: true, description: "HS code of a known commodity, e.g. 2709." })
   commodity?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Calendar month, YYYY-MM." })
+  @Field(() => Frequency, { nullable: true, description: "MONTHLY or ANNUAL; the period must match it." })
+  frequency?: Frequency | null;
+
+  @Field(() => String, { nullable: true, description: "A calendar month YYYY-MM (MONTHLY) or a year YYYY (ANNUAL)." })
   period?: string | null;
+
+  @Field(() => TradeFlow, { nullable: true, description: "The flow as reported; the reporter follows from it." })
+  flow?: TradeFlow | null;
 
   @Field(() => ID, { nullable: true, description: "Global ID of the Source the figures come from." })
   source?: string | null;

@@ -1,6 +1,6 @@
 import { Prisma, type Database } from "@tradegraph/db";
 import { exportRecordTable, exportRecordValues, prismaRun, writeExportRecords, type ExportRecordRow, type ExportRecordValues, type WriteMode } from "@tradegraph/db/sql";
-import { parseCountryCode, parseHsCode, parsePeriod, parseTonnes, parseUsd, storableTonnes, storableUsd } from "@tradegraph/domain";
+import { parseCountryCode, parseHsCode, parseObservationPeriod, parseTonnes, reporterOf, parseUsd, storableTonnes, storableUsd, type Frequency, type TradeFlow } from "@tradegraph/domain";
 import { toGlobalId } from "../common/global-id";
 import { findById, mutate, type ConstraintErrors, type Tx } from "../common/mutation";
 import { userError, UserErrorCode, type FieldPath, type UserErrors } from "../common/user-error";
@@ -51,7 +51,16 @@ async function parseExportRecordInput(
     }
     data.commodityCode = code;
   }
-  if (input.period != null) data.period = errors.parse(at("period"), () => parsePeriod(input.period!));
+  // Frequency and period are checked together; on an update the stored ones fill in what is omitted.
+  const frequency = (input.frequency ?? current?.frequency ?? "MONTHLY") as Frequency;
+  if (input.frequency != null) data.frequency = input.frequency;
+  else if (creating) data.frequency = frequency;
+  if (input.period != null || (input.frequency != null && current)) {
+    const period = input.period ?? current!.period;
+    data.period = errors.parse(at(input.period != null ? "period" : "frequency"), () => parseObservationPeriod(period, frequency));
+  }
+  if (input.flow != null) data.flow = input.flow;
+  else if (creating) data.flow = "EXPORT";
   if (input.source != null) data.sourceId = await citedSourceKey(tx, errors, at("source"), input.source);
 
   if (input.quantityTonnes != null) {
@@ -74,6 +83,9 @@ async function parseExportRecordInput(
   if (exporter && exporter === importer) {
     errors.add(at(input.importer != null ? "importer" : "exporter"), UserErrorCode.SAME_COUNTRY, `Exporter and importer are both ${exporter}.`);
   }
+  // The reporter is the side that declares the flow.
+  const flow = (data.flow ?? current?.flow) as TradeFlow | undefined;
+  if (exporter && importer && flow) data.reporterCode = reporterOf(flow, exporter, importer);
   return errors.any ? null : data;
 }
 
@@ -96,7 +108,7 @@ const CONSTRAINTS: ConstraintErrors = {
   P2002: userError(
     ["input"],
     UserErrorCode.DUPLICATE,
-    "An export record with this exporter, importer, commodity, period and source already exists; upsertExportRecord updates it.",
+    "An export record with this exporter, importer, commodity, frequency, period, flow and source already exists; upsertExportRecord updates it.",
   ),
   // The cited source was deleted meanwhile.
   P2003: userError(["input", "source"], UserErrorCode.NOT_FOUND, "The source no longer exists."),

@@ -29,6 +29,11 @@ export class ExportRecordResolver {
     return countryOf(context, record.importerCode);
   }
 
+  @FieldResolver(() => Country, { description: "The country whose statistics give the figures: the exporter for EXPORT and RE_EXPORT, the importer otherwise." })
+  reporter(@Root() record: ExportRecord, @Ctx() context: Context): Country | Promise<Country | null> {
+    return countryOf(context, record.reporterCode);
+  }
+
   @FieldResolver(() => Commodity, { description: "What was traded (HS heading)." })
   commodity(@Root() record: ExportRecord, @Ctx() context: Context): Commodity | Promise<Commodity | null> {
     return commodityOf(context, record.commodityCode);

@@ -4,18 +4,31 @@ import { GraphQLDateTime } from "graphql-scalars";
 import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { toGlobalId } from "../common/global-id";
 import { Node } from "../common/node.type";
+import { Frequency, TradeFlow } from "./observation.type";
 
 @Directive('@key(fields: "id")')
-@ObjectType({ simpleResolvers: true, implements: Node, description: "One observed trade flow: an exporter's shipments of a commodity to an importer in a month." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description:
+    "One observation of a trade flow: an exporter's shipments of a commodity to an importer in a month or a year, as one reporter (the exporter or the importer) declares them.",
+})
 export class ExportRecord extends Node {
   key!: number;
   exporterCode!: string;
   importerCode!: string;
   commodityCode!: string;
+  reporterCode!: string;
   sourceKey!: number;
 
-  @Field(() => String, { description: "Calendar month, YYYY-MM." })
+  @Field(() => Frequency, { description: "Whether the figures are a month's (MONTHLY) or a year's (ANNUAL)." })
+  frequency!: Frequency;
+
+  @Field(() => String, { description: "The period observed: YYYY-MM for a monthly observation, YYYY for an annual one." })
   period!: string;
+
+  @Field(() => TradeFlow, { description: "The flow as the reporter declares it (the record is always oriented exporter → importer)." })
+  flow!: TradeFlow;
 
   @Field(() => Float, { nullable: true, description: "Metric tonnes; null when the source gives none." })
   quantityTonnes!: number | null;
@@ -69,8 +82,11 @@ export function toExportRecord(row: ExportRecordRow): ExportRecord {
     exporterCode: row.exporterCode,
     importerCode: row.importerCode,
     commodityCode: row.commodityCode,
+    reporterCode: row.reporterCode,
     sourceKey: row.sourceId,
+    frequency: row.frequency as Frequency,
     period: row.period,
+    flow: row.flow as TradeFlow,
     quantityTonnes,
     valueUsd,
     quantityApproximate: row.quantityApproximate,

@@ -1,8 +1,29 @@
 import { ArgsType, Field, Int } from "type-graphql";
+import { Frequency, ReportedBy, TradeFlow } from "../export-record/observation.type";
 import { Granularity, RankBy } from "./trade.type";
 
+/** The observation arguments of every aggregate: frequency, whose reports, which flows. */
 @ArgsType()
-export class TopPartnersArgs {
+export class ObservationArgs {
+  @Field(() => Frequency, {
+    defaultValue: Frequency.MONTHLY,
+    description: "Which observations to sum: MONTHLY (default; periods YYYY-MM) or ANNUAL (periods YYYY). Never both.",
+  })
+  frequency!: Frequency;
+
+  @Field(() => ReportedBy, {
+    defaultValue: ReportedBy.ANY,
+    description:
+      "Whose figures: EXPORTER or IMPORTER only that side's reports; ANY (default) the exporter's report of each flow, else the importer's. Each flow is counted once either way.",
+  })
+  reportedBy!: ReportedBy;
+
+  @Field(() => [TradeFlow], { nullable: true, description: "Only these declared flows; all when absent (EXPORT is then preferred to RE_EXPORT, IMPORT to RE_IMPORT)." })
+  flows?: TradeFlow[] | null;
+}
+
+@ArgsType()
+export class TopPartnersArgs extends ObservationArgs {
   @Field(() => String, { description: "Exporter, ISO alpha-2 or alpha-3." })
   exporter!: string;
 
@@ -11,13 +32,13 @@ export class TopPartnersArgs {
   })
   commodity!: string;
 
-  @Field(() => String, { nullable: true, description: "One month (YYYY-MM); or give `from` and `to`." })
+  @Field(() => String, { nullable: true, description: "One month (YYYY-MM; a year YYYY for ANNUAL); or give `from` and `to`." })
   period?: string | null;
 
-  @Field(() => String, { nullable: true, description: "First month, YYYY-MM, with `to` (instead of `period`)." })
+  @Field(() => String, { nullable: true, description: "First month, YYYY-MM (a year for ANNUAL), with `to` (instead of `period`)." })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Last month, YYYY-MM, with `from`; not before it." })
+  @Field(() => String, { nullable: true, description: "Last month, YYYY-MM (a year for ANNUAL), with `from`; not before it." })
   to?: string | null;
 
   @Field(() => RankBy, { defaultValue: RankBy.VALUE, description: "Rank and share by value (default) or by quantity." })
@@ -28,7 +49,7 @@ export class TopPartnersArgs {
 }
 
 @ArgsType()
-export class TradeSeriesArgs {
+export class TradeSeriesArgs extends ObservationArgs {
   @Field(() => String, { description: "Exporter, ISO alpha-2 or alpha-3, any case." })
   exporter!: string;
 
@@ -41,10 +62,10 @@ export class TradeSeriesArgs {
   })
   commodity?: string | null;
 
-  @Field(() => String, { description: "First month, YYYY-MM." })
+  @Field(() => String, { description: "First month, YYYY-MM (a year YYYY for ANNUAL)." })
   from!: string;
 
-  @Field(() => String, { description: "Last month, YYYY-MM (at most 50 years after `from`)." })
+  @Field(() => String, { description: "Last month, YYYY-MM, or a year for ANNUAL (at most 50 years after `from`)." })
   to!: string;
 
   @Field(() => Granularity, { defaultValue: Granularity.MONTH, description: "Bucket size. Default: MONTH." })

@@ -4,6 +4,7 @@ import type { Context } from "../server/context";
 import { commodityOf, countryOf } from "../reference-data";
 import { userInputError } from "../server/errors";
 import { Country } from "../country/country.type";
+import { Source } from "../source/source.type";
 import { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
 import { topPartners, tradeSeries } from "./trade.service";
 import { PartnerShare, TopPartners, TradeSeries } from "./trade.type";
@@ -44,5 +45,10 @@ export class PartnerShareResolver {
   @FieldResolver(() => Country, { description: "The importing country." })
   partner(@Root() share: PartnerShare, @Ctx() context: Context): Country | Promise<Country | null> {
     return countryOf(context, share.partnerCode);
+  }
+
+  @FieldResolver(() => [Source], { description: "The sources of the observations used for this partner (one observation per flow, docs/trade-queries.md)." })
+  async sources(@Root() share: PartnerShare, @Ctx() { loaders }: Context): Promise<Source[]> {
+    return (await Promise.all(share.sourceKeys.map((key) => loaders.source.load(key)))).filter((source): source is Source => source != null);
   }
 }

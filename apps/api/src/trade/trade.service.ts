@@ -5,6 +5,7 @@ import {
   bucketsBetween,
   monthCount,
   parseHsCode,
+  parseObservationPeriod,
   parsePeriod,
   parsePeriodRange,
   periodFirstDay,
@@ -13,6 +14,8 @@ import {
   type PeriodRange,
 } from "@tradegraph/domain";
 import { codesUnder, countedOnce } from "../commodity/commodity.sql";
+import { Frequency } from "../export-record/observation.type";
+import { DEFAULT_OBSERVATIONS, observationConditions, type ObservationFilter } from "./observations.sql";
 import { countryCodeOf } from "../country/country.service";
 import { ErrorCode, parseInput, userInputError } from "../server/errors";
 import { join, queryRows, raw, sql, type Sql } from "../sql";
@@ -47,25 +50,49 @@ export interface SummedFigures {
   records: number;
 }
 
-function rangeOf(args: { period?: string | null; from?: string | null; to?: string | null }): PeriodRange {
+/** The observations an aggregate reads, from its arguments (monthly, either side, every flow by default). */
+export function observationFilter(args: Partial<ObservationFilter> & { flows?: ObservationFilter["flows"] | undefined }): ObservationFilter {
+  return {
+    frequency: args.frequency ?? DEFAULT_OBSERVATIONS.frequency,
+    reportedBy: args.reportedBy ?? DEFAULT_OBSERVATIONS.reportedBy,
+    flows: args.flows && args.flows.length > 0 ? args.flows : null,
+  };
+}
+
+/**
+ * A range of months, or for annual observations of years ("2022" to "2023" is 2022-01 to 2023-12: an annual
+ * observation is stored at its January).
+ */
+export function observedRange(frequency: Frequency, from: string, to: string, field = "from"): PeriodRange {
+  if (frequency === Frequency.ANNUAL) {
+    const first = parseInput(field, () => parseObservationPeriod(from, "ANNUAL"));
+    const last = parseInput(field === "from" ? "to" : field, () => parseObservationPeriod(to, "ANNUAL"));
+    return parseInput(field, () => parsePeriodRange(`${first}-01`, `${last}-12`));
+  }
+  return parseInput(field, () => parsePeriodRange(from, to));
+}
+
+function rangeOf(args: { period?: string | null; from?: string | null; to?: string | null }, frequency: Frequency): PeriodRange {
   if (args.period != null) {
     if (args.from != null || args.to != null) {
       throw userInputError(ErrorCode.BAD_USER_INPUT, "Give `period`, or `from` and `to`, not both.", "period");
     }
+    if (frequency === Frequency.ANNUAL) return observedRange(frequency, args.period, args.period, "period");
     const month = parseInput("period", () => parsePeriod(args.period!));
     return { from: month, to: month };
   }
   if (args.from == null || args.to == null) {
     throw userInputError(ErrorCode.BAD_USER_INPUT, "Give `period`, or both `from` and `to`.", args.from == null ? "from" : "to");
   }
-  return parseInput("from", () => parsePeriodRange(args.from!, args.to!));
+  return observedRange(frequency, args.from, args.to);
 }
 
 /** Ranks an exporter's partners for a commodity and period, with totals and shares, in one SQL statement. */
 export async function topPartners(db: Database, args: TopPartnersArgs): Promise<Omit<TopPartners, "exporter" | "commodity">> {
   const exporter = countryCodeOf(args.exporter, "exporter");
   const commodity = parseInput("commodity", () => parseHsCode(args.commodity));
-  const range = rangeOf(args);
+  const observations = observationFilter(args);
+  const range = rangeOf(args, observations.frequency);
   if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 100) {
     throw userInputError(ErrorCode.BAD_USER_INPUT, `\`limit\` must be between 1 and 100, got ${args.limit}.`, "limit");
   }
@@ -78,13 +105,16 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
       total_quantity: string | null;
       total_value: string | null;
       partner_count: string;
+      source_keys: number[];
+      flows: string[];
     }
   >(
     db.pool,
     sql`WITH flows AS (
-          SELECT ${column("er", "importerCode")} AS partner, ${summedFigures("er")}, min(${column("er", "reportedRank")}) AS stated_rank
+          SELECT ${column("er", "importerCode")} AS partner, ${summedFigures("er")}, min(${column("er", "reportedRank")}) AS stated_rank,
+                 array_agg(DISTINCT ${column("er", "sourceId")}) AS source_keys, array_agg(DISTINCT ${column("er", "flow")}::text) AS flows
           FROM ${exportRecordTable.from("er")}
-          WHERE ${join(flowConditions("er", exporter, null, commodity, range), " AND ")}
+          WHERE ${join(flowConditions("er", exporter, null, commodity, range, observations), " AND ")}
           GROUP BY ${column("er", "importerCode")}
         ), ranked AS (
           SELECT flows.*,
@@ -114,6 +144,8 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
       unitPriceUsdPerBarrel: unitPricePerBarrel(pricedValue, pricedQuantity, commodity),
       reportedRank: row.stated_rank,
       records: row.records,
+      sourceKeys: row.source_keys,
+      flows: row.flows as PartnerShare["flows"],
     };
   });
   return {
@@ -122,6 +154,8 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
     from: range.from,
     to: range.to,
     by: args.by,
+    frequency: observations.frequency,
+    reportedBy: observations.reportedBy,
     totalQuantityTonnes: totalQuantity,
     totalValueUsd: totalValue,
     partnerCount: Number(first?.partner_count ?? 0),
@@ -132,15 +166,24 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
 /**
  * Conditions on export records (under `alias`) for one direction of trade: an exporter and optionally an
  * importer and a commodity at any HS level (the code and every code under it), each flow counted once across
- * levels (`countedOnce`).
+ * levels (`countedOnce`) and across reporters and sources (`observationConditions`: one frequency, one
+ * observation per flow by the documented precedence).
  */
-export function flowConditions(alias: string, exporter: string, importer: string | null, commodity: string | null, range: PeriodRange): Sql[] {
+export function flowConditions(
+  alias: string,
+  exporter: string,
+  importer: string | null,
+  commodity: string | null,
+  range: PeriodRange,
+  observations: ObservationFilter = DEFAULT_OBSERVATIONS,
+): Sql[] {
   return [
     sql`${column(alias, "exporterCode")} = ${exporter}`,
     ...(importer ? [sql`${column(alias, "importerCode")} = ${importer}`] : []),
     ...(commodity ? [codesUnder(alias, commodity)] : []),
     sql`${column(alias, "period")} BETWEEN ${periodFirstDay(range.from)}::date AND ${periodFirstDay(range.to)}::date`,
     countedOnce(alias, commodity),
+    ...observationConditions(alias, observations),
   ];
 }
 
@@ -150,12 +193,13 @@ export async function seriesFor(
   flow: { exporter: string; importer: string | null; commodity: string | null },
   range: PeriodRange,
   granularity: TradeSeries["granularity"],
+  observations: ObservationFilter = DEFAULT_OBSERVATIONS,
 ): Promise<TradeSeriesPoint[]> {
   const period = column("er", "period");
   const rows = await queryRows<SummedFigures & { month: string }>(
     db.pool,
     sql`SELECT to_char(${period}, 'YYYY-MM') AS month, ${summedFigures("er")}
-        FROM ${exportRecordTable.from("er")} WHERE ${join(flowConditions("er", flow.exporter, flow.importer, flow.commodity, range), " AND ")}
+        FROM ${exportRecordTable.from("er")} WHERE ${join(flowConditions("er", flow.exporter, flow.importer, flow.commodity, range, observations), " AND ")}
         GROUP BY ${period}`,
   );
   const byMonth = new Map(rows.map((row) => [row.month, row]));
@@ -183,11 +227,15 @@ export async function tradeSeries(db: Database, args: TradeSeriesArgs): Promise<
   const exporter = countryCodeOf(args.exporter, "exporter");
   const importer = args.importer != null ? countryCodeOf(args.importer, "importer") : null;
   const commodity = args.commodity != null ? parseInput("commodity", () => parseHsCode(args.commodity!)) : null;
-  const range = parseInput("from", () => parsePeriodRange(args.from, args.to));
+  const observations = observationFilter(args);
+  if (observations.frequency === Frequency.ANNUAL && args.granularity !== "YEAR") {
+    throw userInputError(ErrorCode.BAD_USER_INPUT, "Annual observations make a series by YEAR only: give `granularity: YEAR`.", "granularity");
+  }
+  const range = observedRange(observations.frequency, args.from, args.to);
   const months = monthCount(range);
   if (months > MAX_SERIES_MONTHS) {
     throw userInputError(ErrorCode.BAD_USER_INPUT, `A series covers at most ${MAX_SERIES_MONTHS} months, got ${months}.`, "to");
   }
-  const points = await seriesFor(db, { exporter, importer, commodity }, range, args.granularity);
-  return { granularity: args.granularity, from: range.from, to: range.to, commodityCode: commodity, points };
+  const points = await seriesFor(db, { exporter, importer, commodity }, range, args.granularity, observations);
+  return { granularity: args.granularity, frequency: observations.frequency, from: range.from, to: range.to, commodityCode: commodity, points };
 }

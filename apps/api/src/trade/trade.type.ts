@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Commodity } from "../commodity/commodity.type";
 import { Country } from "../country/country.type";
+import { Frequency, ReportedBy, TradeFlow } from "../export-record/observation.type";
 
 export enum RankBy {
   VALUE = "VALUE",
@@ -58,8 +59,13 @@ export class PartnerShare {
   @Field(() => Int, { nullable: true, description: "The best rank a source itself gives this partner." })
   reportedRank!: number | null;
 
-  @Field(() => Int, { description: "Export records summed into this line." })
+  @Field(() => Int, { description: "Export records summed into this line: one observation per flow and period." })
   records!: number;
+
+  sourceKeys!: number[];
+
+  @Field(() => [TradeFlow], { description: "The declared flows of the observations used (EXPORT when the exporter's reports were used)." })
+  flows!: TradeFlow[];
 }
 
 @ObjectType({ simpleResolvers: true, description: "An exporter's buyers of one commodity over a period of months." })
@@ -72,6 +78,14 @@ export class TopPartners {
 
   @Field(() => Commodity, { description: "The commodity heading traded." })
   commodity!: Commodity;
+
+  @Field(() => Frequency, { description: "The frequency of the observations summed (never both)." })
+  frequency!: Frequency;
+
+  @Field(() => ReportedBy, {
+    description: "Whose reports were used: ANY takes, for each flow, the exporter's report, else the importer's (docs/trade-queries.md).",
+  })
+  reportedBy!: ReportedBy;
 
   @Field(() => String, { description: "First month, YYYY-MM." })
   from!: string;
@@ -123,6 +137,11 @@ export class TradeSeriesPoint {
 export class TradeSeries {
   @Field(() => Granularity, { description: "The size of the buckets." })
   granularity!: Granularity;
+
+  @Field(() => Frequency, {
+    description: "The frequency of the observations summed: a YEAR bucket of MONTHLY observations sums the year's months; of ANNUAL ones it is the annual figure.",
+  })
+  frequency!: Frequency;
 
   @Field(() => String, { description: "First month, YYYY-MM." })
   from!: string;

@@ -63,6 +63,8 @@ describe("seed", () => {
     expect(record.quantityTonnes?.toString()).toBe("523500");
     expect(record.valueUsd?.toString()).toBe("297000000");
     expect(record).toMatchObject({ valueApproximate: true, quantityApproximate: false, reportedRank: 1 });
+    // Azerbaijan's own monthly report of its export.
+    expect(record).toMatchObject({ frequency: "MONTHLY", reporterCode: "AZ", flow: "EXPORT" });
     expect(record.exporter.name).toBe("Azerbaijan");
     expect(record.importer.alpha3).toBe("ISR");
     expect(record.source).toMatchObject({ publisher: "The Jerusalem Post", url: null, publishedOn: null, synthetic: false });
@@ -97,7 +99,7 @@ describe("seed", () => {
 });
 
 describe("constraints", () => {
-  const base = { exporterCode: "AZ", importerCode: "IL", commodityCode: "2709", period: new Date("2024-01-01") };
+  const base = { exporterCode: "AZ", importerCode: "IL", commodityCode: "2709", period: new Date("2024-01-01"), reporterCode: "AZ" };
 
   it("rejects a duplicate natural key", async () => {
     const { id: sourceId } = await db.prisma.source.findFirstOrThrow();

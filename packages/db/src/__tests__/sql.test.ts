@@ -114,7 +114,10 @@ const flow = (overrides: Partial<ExportRecordValues> = {}): ExportRecordValues =
   exporterCode: "NO",
   importerCode: "DE",
   commodityCode: "2711",
+  frequency: "MONTHLY",
   period: "2020-01",
+  reporterCode: "NO",
+  flow: "EXPORT",
   quantityTonnes: "10.500",
   valueUsd: 2000.25,
   quantityApproximate: false,
@@ -157,6 +160,33 @@ describe("writeExportRecords", () => {
       // Figures compare at the column's scale: 10.5004 t is the stored 10.500 t.
       const rounded = await writeExportRecords(run, [flow({ period: "2020-03", quantityTonnes: 10.5004 })], { mode: "update", id: created!.id, sourceId, actor: "c" });
       expect(rounded).toMatchObject({ updated: 0, unchanged: 1 });
+    });
+  });
+
+  it("keeps both sides of a mirror pair and an annual figure beside the monthly ones", async () => {
+    const run = pgRun(db.pool);
+    const mirror = flow({ period: "2021-05", reporterCode: "DE", flow: "IMPORT", valueUsd: 2100 });
+    const annual = flow({ frequency: "ANNUAL", period: "2021" });
+    const written = await writeExportRecords(run, [flow({ period: "2021-05" }), mirror, annual], { mode: "upsert", sourceId, actor: "a", returning: true });
+    expect(written).toMatchObject({ inserted: 3, updated: 0 });
+    expect(written.rows.map((r) => [r.frequency, r.period, r.reporterCode, r.flow])).toEqual([
+      ["MONTHLY", "2021-05", "NO", "EXPORT"],
+      ["MONTHLY", "2021-05", "DE", "IMPORT"],
+      ["ANNUAL", "2021", "NO", "EXPORT"],
+    ]);
+    const again = await writeExportRecords(run, [mirror, annual], { mode: "upsert", sourceId, actor: "b" });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+  });
+
+  it("refuses a reporter that is not the side declaring the flow, and an annual period that is not a year", async () => {
+    const run = pgRun(db.pool);
+    await expect(writeExportRecords(run, [flow({ period: "2022-01", reporterCode: "DE" })], { mode: "insert", sourceId, actor: "a" })).rejects.toMatchObject({
+      code: "23514",
+      constraint: "export_record_reporter_check",
+    });
+    await expect(writeExportRecords(run, [flow({ frequency: "ANNUAL", period: "2022-03" })], { mode: "insert", sourceId, actor: "a" })).rejects.toMatchObject({
+      code: "23514",
+      constraint: "export_record_annual_period_is_year",
     });
   });
 

@@ -89,7 +89,11 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
         exporterCode: record.exporter,
         importerCode: record.importer,
         commodityCode: record.commodity,
+        // The article's figures are Azerbaijan's own monthly report of its exports.
+        frequency: "MONTHLY",
         period: record.period,
+        reporterCode: record.exporter,
+        flow: "EXPORT",
         quantityTonnes: record.quantityTonnes,
         valueUsd: record.valueUsd,
         quantityApproximate: record.quantityApproximate,

@@ -17,7 +17,7 @@ export function prismaRun(tx: { $queryRawUnsafe<T = unknown>(query: string, ...v
 
 /**
  * The columns an import or a mutation gives for one export record (its source is passed separately): the
- * natural key and the figures of the description. `period` is "YYYY-MM"; figures are numbers or exact decimal
+ * natural key and the figures of the description. `period` is "YYYY-MM" (MONTHLY) or "YYYY" (ANNUAL); figures are numbers or exact decimal
  * strings, null when the source gives none. Values are expected to be validated already (the domain's rules,
  * `storableTonnes` and `storableUsd`).
  */
@@ -29,7 +29,8 @@ export type ExportRecordValues = Omit<RowOf<typeof exportRecordFlow & typeof exp
 /**
  * - `insert`: the rows are new (e.g. their source was created in this transaction); a natural key that exists is a
  *   unique violation.
- * - `upsert`: by natural key (exporter, importer, commodity, month, source); an existing row is rewritten only when
+ * - `upsert`: by natural key (exporter, importer, commodity, frequency, period,
+ *   reporter, flow, source); an existing row is rewritten only when
  *   a figure, flag or the rank differs (`IS DISTINCT FROM`).
  * - `compare`: counts what `upsert` would do and writes nothing (a dry run).
  * - `update`: the one row with `id` takes the values and the source; rewritten only when something differs.
@@ -67,7 +68,7 @@ const KEY_COLUMNS = [...FLOW_KEYS.map(name), SOURCE];
 const WHO = `${name("createdBy")}, ${name("updatedBy")}`;
 const UPDATED = `${name("updatedAt")} = now(), ${name("updatedBy")}`;
 
-// One array parameter per column ($1…$11), then the source ($12), the actor ($13) and the id ($14). The bulk
+// One array parameter per column ($1…$14), then the source ($15), the actor ($16) and the id ($17). The bulk
 // statements cast the arrays to the column types without modifiers (char(2) → bpchar, numeric(18,3) → numeric),
 // as the insert coerces each value anyway; the update compares the input with the stored row, so it casts to
 // the full types (a figure rounds to the column's scale before the comparison).
@@ -76,9 +77,9 @@ const unnest = (cast: (type: string) => string) =>
   `unnest(${VALUE_KEYS.map((key, i) => `$${i + 1}::${cast(exportRecordTable.spec[key].type)}[]`).join(", ")}) AS r(${VALUE_COLUMNS.join(", ")})`;
 const ROWS = unnest(baseType);
 const TYPED_ROWS = unnest((type) => type);
-const SOURCE_ID = "$12::integer";
-const ACTOR = "$13::text";
-const ID = "$14::integer";
+const SOURCE_ID = `$${VALUE_KEYS.length + 1}::integer`;
+const ACTOR = `$${VALUE_KEYS.length + 2}::text`;
+const ID = `$${VALUE_KEYS.length + 3}::integer`;
 
 const list = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${c}`).join(", ");
 const changed = (a: string, b: string) => `(${list(a, FIGURE_COLUMNS)}) IS DISTINCT FROM (${list(b, FIGURE_COLUMNS)})`;
@@ -135,6 +136,9 @@ export function exportRecordValues(row: ExportRecordRow): ExportRecordValues {
   return values as unknown as ExportRecordValues;
 }
 
+/** A period as its first day: "2024-01" → "2024-01-01", "2023" → "2023-01-01". */
+const firstDay = (period: string) => (period.length === 4 ? `${period}-01-01` : `${period}-01`);
+
 /** A PostgreSQL array literal; validated codes, months, numbers and flags go unquoted (the common, fast case). */
 function literal(values: ReadonlyArray<string | number | boolean | null>): string {
   let out = "{";
@@ -152,7 +156,7 @@ function literal(values: ReadonlyArray<string | number | boolean | null>): strin
 
 /** The rows as one array literal per column of ROWS. */
 function arrays(rows: readonly ExportRecordValues[]): string[] {
-  return VALUE_KEYS.map((key) => literal(rows.map((row) => (key === "period" ? `${row.period}-01` : row[key]))));
+  return VALUE_KEYS.map((key) => literal(rows.map((row) => (key === "period" ? firstDay(row.period) : row[key]))));
 }
 
 /**

@@ -1,6 +1,6 @@
 // `@tradegraph/db/sql`: each table described once (columns, SQL types, select list, decoder) and the one
 // export-record write path. See docs/architecture.md, "Where a table is described".
-export { bool, day, int, month, numeric, search, table, Table, text, textArray, timestamp } from "./table";
+export { bool, day, int, month, numeric, period, search, table, Table, text, textArray, timestamp } from "./table";
 export type { Column, ColumnKind, Columns, RowOf, Sql, ValueOf } from "./table";
 export {
   apiKeyTable,

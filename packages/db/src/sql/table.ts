@@ -6,9 +6,11 @@ export type Sql = Prisma.Sql;
 /**
  * How a column's value reaches TypeScript. `day` and `month` are PostgreSQL dates: a day decodes to a UTC
  * Date, a month (stored as its first day) to "YYYY-MM". Both are selected as text, so no time zone shifts them.
- * A `search` column (a generated tsvector) is only used inside SQL: never selected, not part of the row.
+ * A `period` is a month or a year by the row's `frequency` column (stored as its first day): "YYYY-MM" for a
+ * MONTHLY row, "YYYY" for an ANNUAL one. A `search` column (a generated tsvector) is only used inside SQL:
+ * never selected, not part of the row.
  */
-export type ColumnKind = "int" | "numeric" | "text" | "bool" | "day" | "month" | "timestamp" | "textArray" | "search";
+export type ColumnKind = "int" | "numeric" | "text" | "bool" | "day" | "month" | "period" | "timestamp" | "textArray" | "search";
 
 interface KindTypes {
   int: number;
@@ -17,6 +19,7 @@ interface KindTypes {
   bool: boolean;
   day: Date;
   month: string;
+  period: string;
   timestamp: Date;
   textArray: string[];
   search: never;
@@ -56,6 +59,7 @@ export const text = column("text");
 export const bool = column("bool");
 export const day = column("day");
 export const month = column("month");
+export const period = column("period");
 export const timestamp = column("timestamp");
 export const textArray = column("textArray");
 export const search = column("search");
@@ -70,7 +74,14 @@ function checkAlias(alias: string): string {
 /** The select-list expression of a column under an alias, named by its camelCase key. */
 function selectExpression(alias: string, key: string, { name, kind }: Column): string {
   const ref = `${alias}.${name}`;
-  const value = kind === "month" ? `to_char(${ref}, 'YYYY-MM')` : kind === "day" ? `to_char(${ref}, 'YYYY-MM-DD')` : ref;
+  const value =
+    kind === "month"
+      ? `to_char(${ref}, 'YYYY-MM')`
+      : kind === "period"
+        ? `to_char(${ref}, CASE WHEN ${alias}.frequency = 'ANNUAL' THEN 'YYYY' ELSE 'YYYY-MM' END)`
+        : kind === "day"
+          ? `to_char(${ref}, 'YYYY-MM-DD')`
+          : ref;
   return `${value} AS "${key}"`;
 }
 

@@ -1,4 +1,4 @@
-import { bool, day, int, month, numeric, search, table, text, textArray, timestamp, type RowOf } from "./table";
+import { bool, day, int, numeric, period, search, table, text, textArray, timestamp, type RowOf } from "./table";
 
 // Every table of prisma/schema.prisma, column by column, with the SQL types of the migrations. Generated
 // search vectors are `search` columns: used in SQL conditions, never selected or decoded.
@@ -63,12 +63,18 @@ export const exportRecordFigures = {
   reportedRank: int("reported_rank", "integer").orNull(),
 };
 
-/** The natural key of an export record, without its source (unique index export_record_natural_key). */
+/**
+ * The natural key of an export record, without its source (unique index export_record_natural_key): the flow
+ * (exporter → importer, commodity, frequency, period) and who reports it how (reporter, flow).
+ */
 export const exportRecordFlow = {
   exporterCode: text("exporter_code", "char(2)"),
   importerCode: text("importer_code", "char(2)"),
   commodityCode: text("commodity_code", "varchar(6)"),
-  period: month("period", "date"),
+  frequency: text("frequency", "trade_frequency"),
+  period: period("period", "date"),
+  reporterCode: text("reporter_code", "char(2)"),
+  flow: text("flow", "trade_flow"),
 };
 
 export const exportRecordTable = table("export_record", {

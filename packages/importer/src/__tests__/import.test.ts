@@ -30,30 +30,32 @@ async function flows(title: string) {
     `SELECT exporter_code || '>' || importer_code AS flow, commodity_code AS hs, to_char(period, 'YYYY-MM') AS period,
             quantity_tonnes::text AS tonnes, value_usd::text AS usd, quantity_estimated AS qe, value_approximate AS va,
             reported_rank AS rank, e.created_by
-       FROM export_record e JOIN source s ON s.id = e.source_id WHERE s.title = $1 ORDER BY 1, 2, 3`,
+       FROM export_record e JOIN source s ON s.id = e.source_id WHERE s.title = $1 ORDER BY 1, 2, 3, e.flow`,
     [title],
   );
   return rows;
 }
 
 describe("UN Comtrade files", () => {
-  it("import exports (X) and imports (M) in tonnes, and skip and count World, areas and other flows", async () => {
+  it("import exports (X), re-exports (RX) and imports (M) in tonnes, and skip and count World, areas and breakdowns", async () => {
     const summary = await importFile("comtrade-2024-01.csv", { actor: "test" });
     expect(summary).toMatchObject({
       ok: true,
       format: "comtrade",
-      source: { publisher: "UN Comtrade", title: "comtrade-2024-01.csv", synthetic: false },
+      source: { publisher: "UN Comtrade", title: "Comtrade database", synthetic: false },
       read: 10,
-      inserted: 4,
-      written: 4,
-      skipped: 6,
-      skippedBy: { world: 2, notCountry: 2, otherFlow: 1, breakdown: 1 },
-      skippedCodes: { "partner W00": 2, "partner _X": 1, "partner X1": 1, "flow RX": 1, "motCode 9": 1 },
+      inserted: 5,
+      written: 5,
+      skipped: 5,
+      skippedBy: { world: 2, notCountry: 2, breakdown: 1 },
+      skippedCodes: { "partner W00": 2, "partner _X": 1, "partner X1": 1, "motCode 9": 1 },
       rejected: 0,
       errorCount: 0,
     });
-    expect(await flows("comtrade-2024-01.csv")).toEqual([
+    expect(await flows("Comtrade database")).toEqual([
       { flow: "AZ>GE", hs: "2710", period: "2024-01", tonnes: "41250.500", usd: "30100000.00", qe: true, va: false, rank: null, created_by: "test" },
+      // The re-export (RX) of the same product to the same partner: its own observation beside the export.
+      { flow: "AZ>GE", hs: "2710", period: "2024-01", tonnes: "3000.000", usd: "2100000.00", qe: false, va: false, rank: null, created_by: "test" },
       { flow: "AZ>IL", hs: "2709", period: "2024-01", tonnes: "523500.000", usd: "297000000.00", qe: false, va: false, rank: null, created_by: "test" },
       { flow: "AZ>IT", hs: "2709", period: "2024-01", tonnes: "1210000.000", usd: "688500000.50", qe: false, va: false, rank: null, created_by: "test" },
       // Italy's import from Kazakhstan, reported by Italy (flow M): stored as KZ → IT.
@@ -64,15 +66,15 @@ describe("UN Comtrade files", () => {
   it("change nothing when the same file is imported again", async () => {
     const before = await db.pool.query("SELECT id, updated_at FROM export_record ORDER BY id");
     const again = await importFile("comtrade-2024-01.csv", { actor: "someone else" });
-    expect(again).toMatchObject({ ok: true, read: 10, inserted: 0, updated: 0, written: 0, unchanged: 4, skipped: 6 });
+    expect(again).toMatchObject({ ok: true, read: 10, inserted: 0, updated: 0, written: 0, unchanged: 5, skipped: 5 });
     expect((await db.pool.query("SELECT id, updated_at FROM export_record ORDER BY id")).rows).toEqual(before.rows);
   });
 
   it("update only the rows whose figures changed", async () => {
     const content = readFileSync(fixture("comtrade-2024-01.csv"), "utf8").replace("688500000.5,688500000.5", "690000000,690000000");
     const summary = await importExportRecords(db, content, { fileName: "comtrade-2024-01.csv", actor: "corrector" });
-    expect(summary).toMatchObject({ inserted: 0, updated: 1, unchanged: 3 });
-    expect((await flows("comtrade-2024-01.csv")).find((f) => f.flow === "AZ>IT")).toMatchObject({ usd: "690000000.00", created_by: "test" });
+    expect(summary).toMatchObject({ inserted: 0, updated: 1, unchanged: 4 });
+    expect((await flows("Comtrade database")).find((f) => f.flow === "AZ>IT")).toMatchObject({ usd: "690000000.00", created_by: "test" });
     const { rows } = await db.pool.query("SELECT updated_by FROM export_record WHERE value_usd = 690000000");
     expect(rows).toEqual([{ updated_by: "corrector" }]);
   });
@@ -90,11 +92,31 @@ describe("UN Comtrade files", () => {
     expect(await count()).toBe(before);
     expect((await db.pool.query("SELECT 1 FROM source WHERE title = 'comtrade-bad.csv'")).rowCount).toBe(0);
   });
+
+  it("update one UN Comtrade source, so two overlapping downloads converge on the one-file totals", async () => {
+    // January–February and February–March of Uzbekistan's exports: February is in both, with the same figures.
+    const header = "freqCode,reporterISO,partnerISO,flowCode,cmdCode,period,netWgt,primaryValue";
+    const q1 = [header, "M,UZB,ITA,X,2709,202401,600000000,300000000", "M,UZB,ITA,X,2709,202402,500000000,250000000", "M,ITA,UZB,M,2709,202402,510000000,260000000"].join("\n");
+    const q2 = [header, "M,UZB,ITA,X,2709,202402,500000000,250000000", "M,ITA,UZB,M,2709,202402,510000000,260000000", "M,UZB,ITA,X,2709,202403,400000000,200000000", "A,UZB,ITA,X,2709,2024,9000000000,4500000000"].join("\n");
+    const totals = async () =>
+      (
+        await db.pool.query(
+          `SELECT count(*)::int AS n, sum(quantity_tonnes)::text AS tonnes, count(DISTINCT source_id)::int AS sources FROM export_record WHERE exporter_code = 'UZ' OR importer_code = 'UZ'`,
+        )
+      ).rows[0];
+    expect(await importExportRecords(db, q1, { fileName: "uz-q1.csv" })).toMatchObject({ ok: true, inserted: 3 });
+    expect(await importExportRecords(db, q2, { fileName: "uz-2024.csv" })).toMatchObject({ ok: true, inserted: 2, unchanged: 2 });
+    // One file holding every row once: 600,000 + 500,000 + 510,000 + 400,000 t monthly, 9,000,000 t annual.
+    expect(await totals()).toEqual({ n: 5, tonnes: "11010000.000", sources: 1 });
+    expect(await importExportRecords(db, q2, { fileName: "uz-2024.csv" })).toMatchObject({ ok: true, inserted: 0, updated: 0, unchanged: 4 });
+    expect(await importExportRecords(db, q1, { fileName: "uz-q1.csv" })).toMatchObject({ ok: true, inserted: 0, updated: 0, unchanged: 3 });
+    expect(await totals()).toEqual({ n: 5, tonnes: "11010000.000", sources: 1 });
+  });
 });
 
 describe("HS levels", () => {
   it("import 2-, 4- and 6-digit codes of the nomenclature, the same flow at several levels included", async () => {
-    const summary = await importFile("comtrade-levels.csv");
+    const summary = await importFile("comtrade-levels.csv", { source: { publisher: "UN Comtrade", title: "comtrade-levels.csv" } });
     expect(summary).toMatchObject({ ok: true, read: 4, inserted: 4, rejected: 0, errorCount: 0 });
     expect((await flows("comtrade-levels.csv")).map((f) => [f.flow, f.hs, f.tonnes])).toEqual([
       ["AZ>IT", "27", "1300000.000"],

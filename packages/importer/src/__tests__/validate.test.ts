@@ -52,7 +52,11 @@ describe("native rows", () => {
       exporterCode: "AZ",
       importerCode: "IL",
       commodityCode: "2709",
+      // Without frequency, flow and reporter (the old format): a monthly export reported by the exporter.
+      frequency: "MONTHLY",
       period: "2024-01",
+      reporterCode: "AZ",
+      flow: "EXPORT",
       quantityTonnes: "523500.000",
       valueUsd: "297000000.00",
       quantityApproximate: false,
@@ -61,6 +65,12 @@ describe("native rows", () => {
       valueEstimated: false,
       reportedRank: 1,
     });
+    expect(validateNative({ ...native, frequency: "ANNUAL", period: "2023", flow: "import", reporter: "ISR" }, ref)).toMatchObject({
+      frequency: "ANNUAL",
+      period: "2023",
+      reporterCode: "IL",
+      flow: "IMPORT",
+    });
     expect(parseFlags(["quantityApproximate", "VALUEESTIMATED"])).toMatchObject({ quantityApproximate: true, valueEstimated: true });
   });
 
@@ -68,6 +78,11 @@ describe("native rows", () => {
     [{ importer: "XX" }, "UNKNOWN_COUNTRY", "importer"],
     [{ importer: "I1" }, "INVALID_COUNTRY_CODE", "importer"],
     [{ exporter: "" }, "MISSING_VALUE", "exporter"],
+    [{ frequency: "weekly" }, "INVALID_FREQUENCY", "frequency"],
+    [{ flow: "transit" }, "INVALID_FLOW", "flow"],
+    [{ reporter: "IL" }, "REPORTER_MISMATCH", "reporter"],
+    [{ frequency: "ANNUAL" }, "INVALID_PERIOD", "period"],
+    [{ period: "2023" }, "INVALID_PERIOD", "period"],
     [{ commodity: "9999" }, "UNKNOWN_COMMODITY", "commodity"],
     [{ commodity: "27O9" }, "INVALID_COMMODITY_CODE", "commodity"],
     [{ period: "2024-13" }, "INVALID_PERIOD", "period"],
@@ -93,8 +108,18 @@ describe("Comtrade rows", () => {
       row: expect.objectContaining({ exporterCode: "AZ", importerCode: "IL", period: "2024-01", quantityTonnes: "523500.000", valueUsd: "297000000.00" }),
     });
     expect(validateComtrade({ ...base, reporterISO: "ITA", partnerISO: "KAZ", flowCode: "M" }, ref)).toEqual({
-      row: expect.objectContaining({ exporterCode: "KZ", importerCode: "IT" }),
+      row: expect.objectContaining({ exporterCode: "KZ", importerCode: "IT", reporterCode: "IT", flow: "IMPORT" }),
     });
+    // Re-exports keep the reporter → partner orientation, re-imports the partner → reporter one.
+    expect(validateComtrade({ ...base, flowCode: "RX" }, ref)).toEqual({
+      row: expect.objectContaining({ exporterCode: "AZ", importerCode: "IL", reporterCode: "AZ", flow: "RE_EXPORT" }),
+    });
+    expect(validateComtrade({ ...base, reporterISO: "ITA", partnerISO: "KAZ", flowCode: "RM" }, ref)).toEqual({
+      row: expect.objectContaining({ exporterCode: "KZ", importerCode: "IT", reporterCode: "IT", flow: "RE_IMPORT" }),
+    });
+    // freqCode A, or a 4-digit period without freqCode: an annual observation.
+    expect(validateComtrade({ ...base, freqCode: "A", period: "2023" }, ref)).toEqual({ row: expect.objectContaining({ frequency: "ANNUAL", period: "2023" }) });
+    expect(validateComtrade({ ...base, period: "2023" }, ref)).toEqual({ row: expect.objectContaining({ frequency: "ANNUAL", period: "2023" }) });
     expect(validateComtrade({ ...base, isNetWgtEstimated: "True" }, ref)).toEqual({ row: expect.objectContaining({ quantityEstimated: true }) });
   });
 
@@ -104,7 +129,7 @@ describe("Comtrade rows", () => {
     [{ partnerISO: "_X" }, "notCountry", "partner _X"],
     [{ partnerISO: "X1" }, "notCountry", "partner X1"],
     [{ reporterISO: "EUR" }, "notCountry", "reporter EUR"],
-    [{ flowCode: "RX" }, "otherFlow", "flow RX"],
+    [{ flowCode: "DX" }, "otherFlow", "flow DX"],
     [{ motCode: "9" }, "breakdown", "motCode 9"],
     [{ partnerISO: "AZE", flowCode: "M" }, "sameCountry", "reporter AZE"],
   ])("skip %j as %s", (change, skip, detail) => {
@@ -113,7 +138,9 @@ describe("Comtrade rows", () => {
 
   it("reject bad values", () => {
     expect(rowError(() => validateComtrade({ ...base, cmdCode: "270900" }, ref))).toMatchObject({ code: "UNKNOWN_COMMODITY", field: "cmdCode" });
-    expect(rowError(() => validateComtrade({ ...base, period: "2024" }, ref)).message).toContain("only monthly figures");
+    expect(rowError(() => validateComtrade({ ...base, freqCode: "M", period: "2024" }, ref))).toMatchObject({ code: "INVALID_PERIOD", field: "period" });
+    expect(rowError(() => validateComtrade({ ...base, freqCode: "A", period: "202401" }, ref))).toMatchObject({ code: "INVALID_PERIOD", field: "period" });
+    expect(rowError(() => validateComtrade({ ...base, freqCode: "Q" }, ref))).toMatchObject({ code: "INVALID_FREQUENCY", field: "freqCode" });
     expect(rowError(() => validateComtrade({ ...base, netWgt: "-1" }, ref))).toMatchObject({ code: "INVALID_QUANTITY", field: "netWgt" });
     expect(rowError(() => validateComtrade({ ...base, isNetWgtEstimated: "maybe" }, ref)).code).toBe("INVALID_FLAG");
   });

@@ -17,7 +17,7 @@ const USAGE = `usage: npm run import -- <file> [options]
 
   --format comtrade|csv|json   the file's format (default: from the extension and header)
   --source "Publisher, Title"  where the figures come from; created if new (default for Comtrade files:
-                               "UN Comtrade, <file name>"; required for native files)
+                               "UN Comtrade, Comtrade database", one source that every download updates; required for native files)
   --mode strict|lenient        strict (default): any bad row and nothing is written;
                                lenient: good rows are written, bad rows go to the rejects file
   --rejects <file>             where rejected rows go: .csv, or JSON Lines otherwise

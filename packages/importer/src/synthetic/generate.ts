@@ -132,7 +132,11 @@ export function* generateSynthetic(options: SyntheticOptions): Generator<ExportR
           exporterCode: pair.exporter,
           importerCode: pair.partners[rank]!,
           commodityCode: pair.commodity,
+          // Synthetic figures are monthly exports, reported by the exporter.
+          frequency: "MONTHLY",
           period,
+          reporterCode: pair.exporter,
+          flow: "EXPORT",
           quantityTonnes: usdPerTonne === null ? null : Math.max(tonnes, 0.001).toFixed(3),
           valueUsd: Math.max(value, 1).toFixed(2),
           quantityApproximate: false,

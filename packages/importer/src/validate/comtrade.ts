@@ -1,12 +1,13 @@
-import { isCountryCode } from "@tradegraph/domain";
+import { isCountryCode, type TradeFlow } from "@tradegraph/domain";
 import type { ExportRow, SkipReason } from "../types";
 import type { ColumnSpec } from "./columns";
-import { checkRow, commodity, country, flag, kilograms, period, required, text, usd, type ReferenceData } from "./fields";
+import { checkRow, commodity, country, flag, frequency, kilograms, period, required, text, usd, type ReferenceData } from "./fields";
 
 /** UN Comtrade (API v1 / bulk download) field names; other columns are ignored. */
 export const COMTRADE_COLUMNS: ColumnSpec = {
   required: ["reporterISO", "partnerISO", "flowCode", "cmdCode", "period", "netWgt", "primaryValue"],
   optional: [
+    "freqCode",
     "partnerCode",
     "partnerDesc",
     "partner2Code",
@@ -22,17 +23,23 @@ export type ComtradeOutcome = { row: ExportRow } | { skip: SkipReason; detail: s
 
 const WORLD = new Set(["W00", "WLD", "WORLD"]);
 
+/** Comtrade's flow codes: exports and re-exports are reported by the exporter, imports and re-imports by the importer. */
+const FLOWS: Record<string, TradeFlow> = { X: "EXPORT", M: "IMPORT", RX: "RE_EXPORT", RM: "RE_IMPORT" };
+
 /**
  * One Comtrade record → an export row, or a reason to skip it:
- * - flows other than X (export: reporter → partner) and M (import: partner → reporter);
+ * - flows other than X and RX (export, re-export: reporter → partner) and M and RM (import, re-import: partner →
+ *   reporter);
  * - partner World, and reporters or partners that are not ISO countries (areas nes, bunkers, free zones…);
  * - breakdowns by second partner, mode of transport or customs procedure (only the totals are kept);
- * - a reporter trading with itself (re-imports).
+ * - a reporter trading with itself.
+ * `freqCode` A or M gives the frequency; without it, a 4-digit period is annual and a 6-digit one monthly.
  * Throws RowError for a bad value.
  */
 export function validateComtrade(values: Record<string, unknown>, ref: ReferenceData): ComtradeOutcome {
-  const flow = required(values.flowCode, "flowCode").toUpperCase();
-  if (flow !== "X" && flow !== "M") return { skip: "otherFlow", detail: `flow ${flow}` };
+  const flowCode = required(values.flowCode, "flowCode").toUpperCase();
+  const flow = FLOWS[flowCode];
+  if (!flow) return { skip: "otherFlow", detail: `flow ${flowCode}` };
 
   for (const [field, total] of [["partner2Code", "0"], ["motCode", "0"], ["customsCode", "C00"]] as const) {
     const cell = text(values[field]);
@@ -51,14 +58,18 @@ export function validateComtrade(values: Record<string, unknown>, ref: Reference
   const reporterCode = country(reporter, "reporterISO", ref);
   const partnerCode = country(partner, "partnerISO", ref);
   if (reporterCode === partnerCode) return { skip: "sameCountry", detail: `reporter ${reporter}` };
-  const exporting = flow === "X";
+  const exporting = flow === "EXPORT" || flow === "RE_EXPORT";
+  const freq = frequency(values.freqCode, "freqCode", /^\d{4}$/.test(text(values.period)) ? "ANNUAL" : "MONTHLY");
   return {
     row: checkRow(
       {
         exporterCode: exporting ? reporterCode : partnerCode,
         importerCode: exporting ? partnerCode : reporterCode,
         commodityCode: commodity(values.cmdCode, "cmdCode", ref),
-        period: period(values.period, "period"),
+        frequency: freq,
+        period: period(values.period, "period", freq),
+        reporterCode,
+        flow,
         quantityTonnes: kilograms(values.netWgt, "netWgt"),
         valueUsd: usd(values.primaryValue, "primaryValue"),
         quantityApproximate: false,

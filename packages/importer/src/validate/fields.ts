@@ -1,4 +1,15 @@
-import { DomainError, kilogramsToTonnes, parseCountryCode, parseHsCode, parsePeriod, parseTonnes, parseUsd, storableTonnes, storableUsd } from "@tradegraph/domain";
+import {
+  DomainError,
+  FREQUENCIES,
+  kilogramsToTonnes,
+  parseCountryCode,
+  parseHsCode,
+  parseObservationPeriod,
+  parseTonnes,
+  TRADE_FLOWS,
+  type Frequency,
+  type TradeFlow,
+  parseUsd, storableTonnes, storableUsd } from "@tradegraph/domain";
 import type { ExportRow, ImportErrorCode, ImportIssue } from "../types";
 
 /** A row-level problem, thrown by the field parsers and turned into an ImportIssue by the validators. */
@@ -65,12 +76,28 @@ export function commodity(value: unknown, field: string, ref: ReferenceData): st
   return code;
 }
 
-export function period(value: unknown, field: string): string {
+/** A period of the given frequency: "YYYY-MM" or "YYYYMM" for MONTHLY, "YYYY" for ANNUAL. */
+export function period(value: unknown, field: string, frequency: Frequency = "MONTHLY"): string {
   const cell = required(value, field);
-  if (/^\d{4}$/.test(cell)) {
-    throw new RowError("INVALID_PERIOD", `${field} "${cell}" is a year; only monthly figures (YYYYMM or YYYY-MM) can be imported.`, field);
-  }
-  return attribute(field, () => parsePeriod(cell));
+  return attribute(field, () => parseObservationPeriod(cell, frequency));
+}
+
+/** MONTHLY or ANNUAL (also Comtrade's M and A); `fallback` when the cell is empty. */
+export function frequency(value: unknown, field: string, fallback: Frequency): Frequency {
+  const cell = text(value).toUpperCase();
+  if (!cell) return fallback;
+  const found = cell === "M" ? "MONTHLY" : cell === "A" ? "ANNUAL" : FREQUENCIES.find((f) => f === cell);
+  if (!found) throw new RowError("INVALID_FREQUENCY", `${field} "${text(value)}" is not a frequency: expected ${FREQUENCIES.join(" or ")} (or M / A).`, field);
+  return found;
+}
+
+/** EXPORT, IMPORT, RE_EXPORT or RE_IMPORT; EXPORT when the cell is empty. */
+export function tradeFlow(value: unknown, field: string): TradeFlow {
+  const cell = text(value).toUpperCase().replace(/[-\s]/g, "_");
+  if (!cell) return "EXPORT";
+  const found = TRADE_FLOWS.find((f) => f === cell);
+  if (!found) throw new RowError("INVALID_FLOW", `${field} "${text(value)}" is not a flow: expected one of ${TRADE_FLOWS.join(", ")}.`, field);
+  return found;
 }
 
 /** A plain decimal number, or null when the cell is empty. Rejects "1,234", "0x10", "12 t" and the like. */

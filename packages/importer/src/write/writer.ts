@@ -28,15 +28,19 @@ JOIN LATERAL (SELECT line FROM import_seen WHERE key = k.key LIMIT 1) s ON s.lin
 /**
  * A natural key (the source being fixed) as an exact integer below 2^53: exporter and importer by their
  * position among the known countries (9 bits each), the commodity by its position among the known ones
- * (16 bits), the month counted from 1900-01 (14 bits). Cheaper to index than the four columns.
+ * (16 bits), the month counted from 1900-01 (14 bits; an annual period is its January), the frequency (1 bit) and
+ * the flow (2 bits; the flow fixes the reporter). Cheaper to index than the seven columns.
  */
+const FLOW_BITS: Record<string, number> = { EXPORT: 0, IMPORT: 1, RE_EXPORT: 2, RE_IMPORT: 3 };
+
 export function keyEncoder(ref: ReferenceData): (row: ExportRow) => number {
   const countries = new Map([...ref.countries].sort().map((code, i) => [code, i]));
   const commodities = new Map([...ref.commodities].sort().map((code, i) => [code, i]));
   if (countries.size > 512 || commodities.size > 65_536) throw new Error("Too many countries or commodities for the duplicate check's key.");
   return (row) => {
-    const month = (Number(row.period.slice(0, 4)) - 1900) * 12 + Number(row.period.slice(5, 7)) - 1;
-    return ((countries.get(row.exporterCode)! * 512 + countries.get(row.importerCode)!) * 65_536 + commodities.get(row.commodityCode)!) * 16_384 + month;
+    const month = (Number(row.period.slice(0, 4)) - 1900) * 12 + (row.period.length === 4 ? 0 : Number(row.period.slice(5, 7)) - 1);
+    const pair = (countries.get(row.exporterCode)! * 512 + countries.get(row.importerCode)!) * 65_536 + commodities.get(row.commodityCode)!;
+    return ((pair * 16_384 + month) * 2 + (row.frequency === "ANNUAL" ? 1 : 0)) * 4 + FLOW_BITS[row.flow]!;
   };
 }
 

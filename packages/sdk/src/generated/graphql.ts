@@ -49,15 +49,19 @@ export type ExportRecordFilter = {
   valueUsd?: FloatRangeInput | null | undefined;
 };
 
-/** An export record. Its natural key is (exporter, importer, commodity, period, source). Omitted figures are null, omitted flags false. */
+/** An export record. Its natural key is (exporter, importer, commodity, frequency, period, reporter, flow, source); the reporter follows from the flow. Omitted figures are null, omitted flags false; omitted frequency and flow mean a monthly export reported by the exporter. */
 export type ExportRecordInput = {
   /** HS code of a known commodity, e.g. 2709. */
   commodity: string;
   /** Exporter, ISO 3166-1 alpha-2 or alpha-3, any case. */
   exporter: string;
+  /** The flow as reported: EXPORT and RE_EXPORT are reported by the exporter, IMPORT and RE_IMPORT by the importer. */
+  flow?: TradeFlow;
+  /** MONTHLY (period YYYY-MM) or ANNUAL (period YYYY). */
+  frequency?: Frequency;
   /** Importer, ISO 3166-1 alpha-2 or alpha-3, any case; not the exporter. */
   importer: string;
-  /** Calendar month, YYYY-MM. */
+  /** The period: a calendar month YYYY-MM (MONTHLY) or a year YYYY (ANNUAL). */
   period: string;
   /** The source gives the quantity as approximate. */
   quantityApproximate?: boolean;
@@ -109,6 +113,13 @@ export type FloatRangeInput = {
   /** At most this much, not below `gte`; open when absent. */
   lte?: number | null | undefined;
 };
+
+/** How often an observation is reported. Aggregates never mix the two: they use one frequency (MONTHLY unless asked). */
+export type Frequency =
+  /** One year's figure; its period is YYYY. */
+  | 'ANNUAL'
+  /** One month's figure; its period is YYYY-MM. */
+  | 'MONTHLY';
 
 /** The size of a series' buckets. */
 export type Granularity =
@@ -295,15 +306,30 @@ export type TimelineKind =
   /** A TradeMonth: one month of trade in one direction. */
   | 'TRADE';
 
+/** The flow as its reporter declares it. Every observation is oriented exporter → importer whatever its flow. */
+export type TradeFlow =
+  /** An export, reported by the exporter. */
+  | 'EXPORT'
+  /** An import, reported by the importer. */
+  | 'IMPORT'
+  /** A re-export of foreign goods, reported by the (re-)exporter. */
+  | 'RE_EXPORT'
+  /** A re-import of domestic goods, reported by the (re-)importer. */
+  | 'RE_IMPORT';
+
 /** Changes to an export record. Omitted fields keep their value; null clears a nullable field and is ignored for the others. */
 export type UpdateExportRecordInput = {
   /** HS code of a known commodity, e.g. 2709. */
   commodity?: string | null | undefined;
   /** Exporter, ISO 3166-1 alpha-2 or alpha-3, any case. */
   exporter?: string | null | undefined;
+  /** The flow as reported; the reporter follows from it. */
+  flow?: TradeFlow | null | undefined;
+  /** MONTHLY or ANNUAL; the period must match it. */
+  frequency?: Frequency | null | undefined;
   /** Importer, ISO 3166-1 alpha-2 or alpha-3, any case; not the exporter. */
   importer?: string | null | undefined;
-  /** Calendar month, YYYY-MM. */
+  /** A calendar month YYYY-MM (MONTHLY) or a year YYYY (ANNUAL). */
   period?: string | null | undefined;
   /** The source gives the quantity as approximate. */
   quantityApproximate?: boolean | null | undefined;
