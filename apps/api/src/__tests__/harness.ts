@@ -1,3 +1,4 @@
+import { periodToDate } from "@tradegraph/domain";
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
 import { parseEnv, type Env } from "../env";
 import { createLogger } from "../server/logger";
@@ -79,4 +80,24 @@ export async function startTestServer(
       if (!options.database) await db.destroy();
     },
   };
+}
+
+/** A fixture row of one exporter's own monthly report: importer, HS code, YYYY-MM, tonnes, USD (null: missing). */
+export type ExportFixtureRow = [importer: string, commodity: string, period: string, tonnes: number | null, usd: number | null];
+
+/** Stores an exporter's monthly exports (reported by it) under a new source titled `title`. */
+export async function insertExports(db: TestDatabase, exporter: string, title: string, rows: ExportFixtureRow[]): Promise<void> {
+  const source = await db.prisma.source.create({ data: { publisher: "Test fixtures", title } });
+  await db.prisma.exportRecord.createMany({
+    data: rows.map(([importer, commodity, period, tonnes, usd]) => ({
+      exporterCode: exporter,
+      reporterCode: exporter,
+      importerCode: importer,
+      commodityCode: commodity,
+      period: periodToDate(period),
+      quantityTonnes: tonnes,
+      valueUsd: usd,
+      sourceId: source.id,
+    })),
+  });
 }

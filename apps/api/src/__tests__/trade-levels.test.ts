@@ -4,12 +4,11 @@
  * counts only when no record of the same flow (exporter, importer, period, source) exists at an ancestor of K
  * at C's level or deeper. Every expected figure is worked out by hand from the rows below.
  */
-import { periodToDate } from "@tradegraph/domain";
-import { startTestServer, type TestServer } from "./harness";
+import { insertExports, startTestServer, type ExportFixtureRow, type TestServer } from "./harness";
 
 let server: TestServer;
 
-const ROWS: Array<[importer: string, commodity: string, period: string, tonnes: number, usd: number]> = [
+const ROWS: ExportFixtureRow[] = [
   // KG → IT, 2024-01 at every level: chapter 27, its heading 2709 and subheading 270900, heading 2710 and 271012.
   ["IT", "27", "2024-01", 1000, 500_000],
   ["IT", "2709", "2024-01", 800, 400_000],
@@ -27,20 +26,7 @@ const ROWS: Array<[importer: string, commodity: string, period: string, tonnes: 
 
 beforeAll(async () => {
   server = await startTestServer();
-  const { prisma } = server.db;
-  const source = await prisma.source.create({ data: { publisher: "Test fixtures", title: "HS levels" } });
-  await prisma.exportRecord.createMany({
-    data: ROWS.map(([importer, commodity, period, tonnes, usd]) => ({
-      exporterCode: "KG",
-      reporterCode: "KG",
-      importerCode: importer,
-      commodityCode: commodity,
-      period: periodToDate(period),
-      quantityTonnes: tonnes,
-      valueUsd: usd,
-      sourceId: source.id,
-    })),
-  });
+  await insertExports(server.db, "KG", "HS levels", ROWS);
 }, 120_000);
 afterAll(() => server?.close());
 

@@ -3,13 +3,12 @@
  * by value and by quantity, for a month and a range; tradeSeries totals per month, quarter and year with the
  * empty buckets present. Every expected figure is worked out by hand from the rows below.
  */
-import { periodToDate } from "@tradegraph/domain";
-import { startTestServer, type TestServer } from "./harness";
+import { insertExports, startTestServer, type ExportFixtureRow, type TestServer } from "./harness";
 
 let server: TestServer;
 
 // Kazakhstan's exports (no seeded record has KZ as exporter). Missing figures stay null.
-const ROWS: Array<[importer: string, commodity: string, period: string, tonnes: number | null, usd: number | null]> = [
+const ROWS: ExportFixtureRow[] = [
   ["IT", "2709", "2023-01", 100, 50_000],
   ["IT", "2709", "2023-02", 200, 110_000],
   ["FR", "2709", "2023-01", 300, 150_000],
@@ -24,20 +23,7 @@ const ROWS: Array<[importer: string, commodity: string, period: string, tonnes: 
 
 beforeAll(async () => {
   server = await startTestServer();
-  const { prisma } = server.db;
-  const source = await prisma.source.create({ data: { publisher: "Test fixtures", title: "trade analytics" } });
-  await prisma.exportRecord.createMany({
-    data: ROWS.map(([importer, commodity, period, tonnes, usd]) => ({
-      exporterCode: "KZ",
-      reporterCode: "KZ",
-      importerCode: importer,
-      commodityCode: commodity,
-      period: periodToDate(period),
-      quantityTonnes: tonnes,
-      valueUsd: usd,
-      sourceId: source.id,
-    })),
-  });
+  await insertExports(server.db, "KZ", "trade analytics", ROWS);
 }, 120_000);
 afterAll(() => server?.close());
 

@@ -1,4 +1,4 @@
-import { isCountryCode, type TradeFlow } from "@tradegraph/domain";
+import { isCountryCode, reportedByExporter, type TradeFlow } from "@tradegraph/domain";
 import type { ExportRow, SkipReason } from "../types";
 import type { ColumnSpec } from "./columns";
 import { checkRow, commodity, country, flag, frequency, kilograms, period, required, text, usd, type ReferenceData } from "./fields";
@@ -58,7 +58,7 @@ export function validateComtrade(values: Record<string, unknown>, ref: Reference
   const reporterCode = country(reporter, "reporterISO", ref);
   const partnerCode = country(partner, "partnerISO", ref);
   if (reporterCode === partnerCode) return { skip: "sameCountry", detail: `reporter ${reporter}` };
-  const exporting = flow === "EXPORT" || flow === "RE_EXPORT";
+  const exporting = reportedByExporter(flow);
   const freq = frequency(values.freqCode, "freqCode", /^\d{4}$/.test(text(values.period)) ? "ANNUAL" : "MONTHLY");
   return {
     row: checkRow(

@@ -72,12 +72,9 @@ export class DatabaseRouter {
    * store when this process has no window for it; anyone else costs nothing.
    */
   async readerFor(client: string | null, mayHaveWritten: boolean): Promise<Database> {
-    if (this.replicas.length === 0) return this.primary;
-    if (this.wroteHere(client)) return this.primary;
-    if (client !== null && mayHaveWritten && this.shared && this.settings.readYourWritesMs > 0 && (await this.shared.recent(client))) {
-      return this.primary;
-    }
-    return this.nextReplica();
+    const local = this.reader(client);
+    if (local === this.primary || client === null || !mayHaveWritten || !this.shared || this.settings.readYourWritesMs === 0) return local;
+    return (await this.shared.recent(client)) ? this.primary : local;
   }
 
   private wroteHere(client: string | null): boolean {
