@@ -190,6 +190,36 @@ describe("writeExportRecords", () => {
     });
   });
 
+  it("keeps a value in its own currency, CIF and FOB values and the supplementary quantity; USD totals see USD only", async () => {
+    const run = pgRun(db.pool);
+    const eur = flow({ period: "2023", frequency: "ANNUAL", reporterCode: "DE", flow: "IMPORT", valueUsd: null, value: 6800, currency: "EUR", cifValue: 6800 });
+    const usd = flow({ period: "2023-04", fobValue: 1990, supplementaryQuantity: 12, supplementaryUnit: "u", supplementaryQuantityEstimated: true });
+    const written = await writeExportRecords(run, [eur, usd], { mode: "upsert", sourceId, actor: "a", returning: true });
+    expect(written.rows.map((r) => [r.currency, r.value, r.valueUsd, r.cifValue, r.fobValue, r.supplementaryQuantity, r.supplementaryUnit, r.supplementaryQuantityEstimated])).toEqual([
+      ["EUR", 6800, null, 6800, null, null, null, false],
+      // valueUsd given alone is the USD value.
+      ["USD", 2000.25, 2000.25, null, 1990, 12, "u", true],
+    ]);
+    expect(await writeExportRecords(run, [eur, usd], { mode: "upsert", sourceId, actor: "b" })).toMatchObject({ unchanged: 2 });
+    expect(await writeExportRecords(run, [{ ...eur, cifValue: 6801 }], { mode: "upsert", sourceId, actor: "b" })).toMatchObject({ updated: 1 });
+  });
+
+  it("refuses a USD figure in another currency, a negative value and a lower-case currency", async () => {
+    const run = pgRun(db.pool);
+    await expect(writeExportRecords(run, [flow({ period: "2022-05", value: 10, currency: "EUR" })], { mode: "insert", sourceId, actor: "a" })).rejects.toMatchObject({
+      code: "23514",
+      constraint: "export_record_value_usd_check",
+    });
+    await expect(writeExportRecords(run, [flow({ period: "2022-05", valueUsd: null, value: -1, currency: "EUR" })], { mode: "insert", sourceId, actor: "a" })).rejects.toMatchObject({
+      code: "23514",
+      constraint: "export_record_values_not_negative",
+    });
+    await expect(writeExportRecords(run, [flow({ period: "2022-05", valueUsd: null, value: 1, currency: "eur" })], { mode: "insert", sourceId, actor: "a" })).rejects.toMatchObject({
+      code: "23514",
+      constraint: "export_record_currency_check",
+    });
+  });
+
   it("keeps the natural key unique: an insert of an existing key fails", async () => {
     await expect(writeExportRecords(pgRun(db.pool), [flow()], { mode: "insert", sourceId, actor: "a" })).rejects.toMatchObject({
       code: "23505",

@@ -21,10 +21,46 @@ export function prismaRun(tx: { $queryRawUnsafe<T = unknown>(query: string, ...v
  * strings, null when the source gives none. Values are expected to be validated already (the domain's rules,
  * `storableTonnes` and `storableUsd`).
  */
-export type ExportRecordValues = Omit<RowOf<typeof exportRecordFlow & typeof exportRecordFigures>, "quantityTonnes" | "valueUsd"> & {
-  quantityTonnes: number | string | null;
-  valueUsd: number | string | null;
-};
+type Figure = number | string | null;
+type StatedValue = "value" | "currency" | "cifValue" | "fobValue" | "supplementaryQuantity" | "supplementaryUnit" | "supplementaryQuantityEstimated";
+export type ExportRecordValues = Omit<
+  RowOf<typeof exportRecordFlow & typeof exportRecordFigures>,
+  "quantityTonnes" | "valueUsd" | StatedValue | "supplementaryQuantity"
+> & {
+  quantityTonnes: Figure;
+  /** The value in USD; for a figure in another currency give `value` and `currency` and leave this null. */
+  valueUsd: Figure;
+} & Partial<{
+    /** Default: `valueUsd` when the currency is USD. */
+    value: Figure;
+    /** ISO 4217; default USD. */
+    currency: string;
+    cifValue: Figure;
+    fobValue: Figure;
+    supplementaryQuantity: Figure;
+    supplementaryUnit: string | null;
+    supplementaryQuantityEstimated: boolean;
+  }>;
+
+/**
+ * The row with every column of the description. Currency USD unless given; for USD the value is `valueUsd`
+ * (or `value` when only that is given), so a USD figure is stated once and `value` = `valueUsd`.
+ */
+function complete(row: ExportRecordValues): Required<ExportRecordValues> {
+  const currency = row.currency ?? "USD";
+  const usd = currency === "USD" ? (row.valueUsd ?? row.value ?? null) : row.valueUsd;
+  return {
+    ...row,
+    value: currency === "USD" ? usd : (row.value ?? null),
+    currency,
+    valueUsd: usd,
+    cifValue: row.cifValue ?? null,
+    fobValue: row.fobValue ?? null,
+    supplementaryQuantity: row.supplementaryQuantity ?? null,
+    supplementaryUnit: row.supplementaryUnit ?? null,
+    supplementaryQuantityEstimated: row.supplementaryQuantityEstimated ?? false,
+  };
+}
 
 /**
  * - `insert`: the rows are new (e.g. their source was created in this transaction); a natural key that exists is a
@@ -68,7 +104,7 @@ const KEY_COLUMNS = [...FLOW_KEYS.map(name), SOURCE];
 const WHO = `${name("createdBy")}, ${name("updatedBy")}`;
 const UPDATED = `${name("updatedAt")} = now(), ${name("updatedBy")}`;
 
-// One array parameter per column ($1…$14), then the source ($15), the actor ($16) and the id ($17). The bulk
+// One array parameter per column of VALUE_KEYS, then the source, the actor and the id. The bulk
 // statements cast the arrays to the column types without modifiers (char(2) → bpchar, numeric(18,3) → numeric),
 // as the insert coerces each value anyway; the update compares the input with the stored row, so it casts to
 // the full types (a figure rounds to the column's scale before the comparison).
@@ -156,7 +192,8 @@ function literal(values: ReadonlyArray<string | number | boolean | null>): strin
 
 /** The rows as one array literal per column of ROWS. */
 function arrays(rows: readonly ExportRecordValues[]): string[] {
-  return VALUE_KEYS.map((key) => literal(rows.map((row) => (key === "period" ? firstDay(row.period) : row[key]))));
+  const full = rows.map(complete);
+  return VALUE_KEYS.map((key) => literal(full.map((row) => (key === "period" ? firstDay(row.period) : row[key]))));
 }
 
 /**

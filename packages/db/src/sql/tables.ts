@@ -55,7 +55,16 @@ export const commodityTable = table("commodity", {
 /** The figures, flags and rank of an export record: what an import or an upsert replaces. */
 export const exportRecordFigures = {
   quantityTonnes: numeric("quantity_tonnes", "numeric(18,3)").orNull(),
+  /** `value` when `currency` is USD, else null (export_record_value_usd_check): what USD totals sum. */
   valueUsd: numeric("value_usd", "numeric(18,2)").orNull(),
+  /** The value as the source states it, in `currency`; `cifValue` and `fobValue` are in it too. */
+  value: numeric("value", "numeric(18,2)").orNull(),
+  currency: text("currency", "char(3)"),
+  cifValue: numeric("cif_value", "numeric(18,2)").orNull(),
+  fobValue: numeric("fob_value", "numeric(18,2)").orNull(),
+  supplementaryQuantity: numeric("supplementary_quantity", "numeric(18,3)").orNull(),
+  supplementaryUnit: text("supplementary_unit", "varchar(16)").orNull(),
+  supplementaryQuantityEstimated: bool("supplementary_quantity_estimated", "boolean"),
   quantityApproximate: bool("quantity_approximate", "boolean"),
   valueApproximate: bool("value_approximate", "boolean"),
   quantityEstimated: bool("quantity_estimated", "boolean"),
