@@ -28,6 +28,7 @@ export {
   parseAmount,
   parseCurrency,
   parseHsCode,
+  parseSupplementaryQuantity,
   parseTonnes,
   parseUnit,
   parseUsd,

@@ -48,6 +48,15 @@ export function parseCurrency(input: string): string {
   return code;
 }
 
+/**
+ * A supplementary quantity (in its own unit: units, litres, m² …); finite, not negative, kept to three decimals and
+ * within the column (numeric(18,3), as the tonnes).
+ */
+export function parseSupplementaryQuantity(value: number): number {
+  requireNonNegative(value, "INVALID_QUANTITY", "Supplementary quantity");
+  return storable(Math.round(value * 1000) / 1000, MAX_STORED_TONNES, "INVALID_QUANTITY");
+}
+
 /** The longest supplementary unit stored (varchar(16)). */
 export const MAX_UNIT_LENGTH = 16;
 

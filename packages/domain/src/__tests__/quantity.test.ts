@@ -4,6 +4,7 @@ import {
   parseAmount,
   parseCurrency,
   parseHsCode,
+  parseSupplementaryQuantity,
   parseUnit,
   parseTonnes,
   parseUsd,
@@ -72,6 +73,11 @@ describe("values in a currency", () => {
 
   it.each(["", "EURO", "E1R", "€", "US"])("rejects currency %j with INVALID_CURRENCY", (bad) => {
     expect(() => parseCurrency(bad)).toThrow(expect.objectContaining({ code: "INVALID_CURRENCY" }));
+  });
+
+  it("keeps a supplementary quantity to three decimals, not negative, within the column", () => {
+    expect(parseSupplementaryQuantity(850.5004)).toBe(850.5);
+    for (const bad of [-1, Number.NaN, 1e15]) expect(() => parseSupplementaryQuantity(bad)).toThrow(expect.objectContaining({ code: "INVALID_QUANTITY" }));
   });
 
   it("reads a supplementary unit as written, up to 16 characters", () => {

@@ -11,6 +11,7 @@ import {
   type TradeFlow,
   parseAmount,
   parseCurrency,
+  parseSupplementaryQuantity,
   parseUnit,
   parseUsd,
   storableTonnes,
@@ -147,9 +148,7 @@ export function amount(value: unknown, field: string): string | null {
 export function supplementaryQuantity(value: unknown, field: string): string | null {
   const n = decimal(value, field, "INVALID_QUANTITY");
   if (n === null) return null;
-  if (n < 0) throw new RowError("INVALID_QUANTITY", `${field} must not be negative, got ${n}.`, field);
-  // The same numeric(18,3) as the tonnes.
-  return attribute(field, () => storableTonnes(n)).toFixed(3);
+  return attribute(field, () => parseSupplementaryQuantity(n)).toFixed(3);
 }
 
 /** An ISO 4217 code (three letters, any case); USD when the cell is empty. */
