@@ -30,7 +30,46 @@ export function kilogramsToTonnes(kilograms: number): number {
 
 /** An amount in US dollars; finite and not negative, rounded to cents. */
 export function parseUsd(value: number): number {
-  return Math.round(requireNonNegative(value, "INVALID_AMOUNT", "Value in USD") * 100) / 100;
+  return parseAmount(value, "Value in USD");
+}
+
+/** A trade value in any currency (a value, a CIF or FOB value); finite and not negative, rounded to cents. */
+export function parseAmount(value: number, what = "Value"): number {
+  return Math.round(requireNonNegative(value, "INVALID_AMOUNT", what) * 100) / 100;
+}
+
+/**
+ * An ISO 4217 currency code: three letters, upper-cased ("eur" → "EUR"). The shape is checked, not the list of
+ * codes in use (historical and new currencies pass).
+ */
+export function parseCurrency(input: string): string {
+  const code = String(input ?? "").trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new DomainError("INVALID_CURRENCY", `"${input}" is not an ISO 4217 currency code: expected three letters, e.g. "USD" or "EUR".`);
+  return code;
+}
+
+/**
+ * A supplementary quantity (in its own unit: units, litres, m² …); finite, not negative, kept to three decimals and
+ * within the column (numeric(18,3), as the tonnes).
+ */
+export function parseSupplementaryQuantity(value: number): number {
+  requireNonNegative(value, "INVALID_QUANTITY", "Supplementary quantity");
+  return storable(Math.round(value * 1000) / 1000, MAX_STORED_TONNES, "INVALID_QUANTITY");
+}
+
+/** The longest supplementary unit stored (varchar(16)). */
+export const MAX_UNIT_LENGTH = 16;
+
+/**
+ * The unit of a supplementary quantity as the source writes it ("u", "l", "m²", "1000 kWh"): trimmed, not empty,
+ * at most MAX_UNIT_LENGTH characters.
+ */
+export function parseUnit(input: string): string {
+  const unit = String(input ?? "").trim();
+  if (unit === "" || [...unit].length > MAX_UNIT_LENGTH || /\p{Cc}/u.test(unit)) {
+    throw new DomainError("INVALID_UNIT", `"${input}" is not a unit: expected 1 to ${MAX_UNIT_LENGTH} printable characters, e.g. "u", "l" or "m²".`);
+  }
+  return unit;
 }
 
 /** The largest figures export_record stores, exclusive: NUMERIC(18,3) tonnes and NUMERIC(18,2) US dollars. */

@@ -35,8 +35,38 @@ export class ExportRecordInput implements Partial<ExportRecord> {
   @Field(() => Float, { nullable: true, description: "Metric tonnes, not negative; null when the source gives none." })
   quantityTonnes?: number | null;
 
-  @Field(() => Float, { nullable: true, description: "US dollars, not negative (kept to cents); null when the source gives none." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "US dollars, not negative (kept to cents); null when the source gives none. Only for a USD record (CURRENCY_MISMATCH otherwise); there it is `value`.",
+  })
   valueUsd?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The value as the source states it, in `currency`, not negative (kept to cents). In USD it is valueUsd: give either, or both when equal (VALUE_MISMATCH otherwise).",
+  })
+  value?: number | null;
+
+  @Field(() => String, { defaultValue: "USD", description: "ISO 4217 code of value, cifValue and fobValue: three letters, any case (INVALID_CURRENCY otherwise)." })
+  currency!: string;
+
+  @Field(() => Float, { nullable: true, description: "The CIF value (at the importer's border), in `currency`, not negative." })
+  cifValue?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The FOB value (at the exporter's border), in `currency`, not negative." })
+  fobValue?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "A quantity in `supplementaryUnit` (units, litres, m² …), not negative; needs the unit (MISSING_UNIT)." })
+  supplementaryQuantity?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The unit of supplementaryQuantity as the source writes it, 1 to 16 characters (INVALID_UNIT); only with a quantity (UNIT_WITHOUT_QUANTITY).",
+  })
+  supplementaryUnit?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "The source marks the supplementary quantity as estimated." })
+  supplementaryQuantityEstimated!: boolean;
 
   @Field(() => Boolean, { defaultValue: false, description: "The source gives the quantity as approximate." })
   quantityApproximate!: boolean;
@@ -82,8 +112,29 @@ export class UpdateExportRecordInput {
   @Field(() => Float, { nullable: true, description: "Metric tonnes, not negative; null clears it." })
   quantityTonnes?: number | null;
 
-  @Field(() => Float, { nullable: true, description: "US dollars, not negative (kept to cents); null clears it." })
+  @Field(() => Float, { nullable: true, description: "US dollars, not negative (kept to cents), for a USD record; null clears it (and the value)." })
   valueUsd?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The value in the record's currency, not negative; null clears it. In USD it is valueUsd." })
+  value?: number | null;
+
+  @Field(() => String, { nullable: true, description: "ISO 4217 code of value, cifValue and fobValue; a record in another currency than USD has no valueUsd." })
+  currency?: string | null;
+
+  @Field(() => Float, { nullable: true, description: "The CIF value in the record's currency, not negative; null clears it." })
+  cifValue?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The FOB value in the record's currency, not negative; null clears it." })
+  fobValue?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "A quantity in supplementaryUnit, not negative; null clears it (clear the unit too)." })
+  supplementaryQuantity?: number | null;
+
+  @Field(() => String, { nullable: true, description: "The unit of supplementaryQuantity, 1 to 16 characters; null clears it." })
+  supplementaryUnit?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "The source marks the supplementary quantity as estimated." })
+  supplementaryQuantityEstimated?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: "The source gives the quantity as approximate." })
   quantityApproximate?: boolean | null;

@@ -1,6 +1,21 @@
 import { Prisma, type Database } from "@tradegraph/db";
 import { exportRecordTable, exportRecordValues, prismaRun, writeExportRecords, type ExportRecordRow, type ExportRecordValues, type WriteMode } from "@tradegraph/db/sql";
-import { parseCountryCode, parseHsCode, parseObservationPeriod, parseTonnes, reporterOf, parseUsd, storableTonnes, storableUsd, type Frequency, type TradeFlow } from "@tradegraph/domain";
+import {
+  parseAmount,
+  parseCountryCode,
+  parseCurrency,
+  parseHsCode,
+  parseObservationPeriod,
+  parseSupplementaryQuantity,
+  parseTonnes,
+  parseUnit,
+  parseUsd,
+  reporterOf,
+  storableTonnes,
+  storableUsd,
+  type Frequency,
+  type TradeFlow,
+} from "@tradegraph/domain";
 import { toGlobalId } from "../common/global-id";
 import { findById, mutate, type ConstraintErrors, type Tx } from "../common/mutation";
 import { userError, UserErrorCode, type FieldPath, type UserErrors } from "../common/user-error";
@@ -18,7 +33,7 @@ import { toExportRecord } from "./export-record.type";
 /** What an input sets: the written columns and the cited source. */
 type ExportRecordColumns = ExportRecordValues & { sourceId: number };
 
-const FLAGS = ["quantityApproximate", "valueApproximate", "quantityEstimated", "valueEstimated"] as const;
+const FLAGS = ["quantityApproximate", "valueApproximate", "quantityEstimated", "valueEstimated", "supplementaryQuantityEstimated"] as const;
 
 /**
  * Checks an export-record input against every rule and returns the columns to write, or null after recording
@@ -66,9 +81,7 @@ async function parseExportRecordInput(
   if (input.quantityTonnes != null) {
     data.quantityTonnes = errors.parse(at("quantityTonnes"), () => storableTonnes(parseTonnes(input.quantityTonnes!)));
   } else if (input.quantityTonnes === null || creating) data.quantityTonnes = null;
-  if (input.valueUsd != null) {
-    data.valueUsd = errors.parse(at("valueUsd"), () => storableUsd(parseUsd(input.valueUsd!)));
-  } else if (input.valueUsd === null || creating) data.valueUsd = null;
+  parseStatedValue(input, errors, data, current);
   if (input.reportedRank != null) {
     if (input.reportedRank < 1) errors.add(at("reportedRank"), UserErrorCode.INVALID_RANK, `A rank starts at 1, got ${input.reportedRank}.`);
     data.reportedRank = input.reportedRank;
@@ -87,6 +100,63 @@ async function parseExportRecordInput(
   const flow = (data.flow ?? current?.flow) as TradeFlow | undefined;
   if (exporter && importer && flow) data.reporterCode = reporterOf(flow, exporter, importer);
   return errors.any ? null : data;
+}
+
+/** A figure of the input: undefined when omitted, null when cleared, else the parsed number (undefined after an error). */
+function figure(input: UpdateExportRecordInput, key: "valueUsd" | "value" | "cifValue" | "fobValue" | "supplementaryQuantity", errors: UserErrors, parse: (n: number) => number) {
+  const given = input[key];
+  if (given == null) return given;
+  return errors.parse(["input", key], () => parse(given)) ?? null;
+}
+
+/**
+ * The value in its currency, the CIF and FOB values and the supplementary quantity with its unit. On a USD record
+ * `value` and `valueUsd` are one figure (either may be given; both only when equal); a record in another currency
+ * states `value` and has no `valueUsd`. On an update omitted fields keep the stored ones.
+ */
+function parseStatedValue(input: UpdateExportRecordInput, errors: UserErrors, data: Partial<ExportRecordColumns>, current?: ExportRecordRow | null): void {
+  const at = (name: string): FieldPath => ["input", name];
+  const creating = current === undefined;
+  const currency = input.currency != null ? (errors.parse(at("currency"), () => parseCurrency(input.currency!)) ?? "USD") : (current?.currency ?? "USD");
+  const usd = figure(input, "valueUsd", errors, (n) => storableUsd(parseUsd(n)));
+  const value = figure(input, "value", errors, (n) => storableUsd(parseAmount(n, "Value")));
+  const stored = current ? (current.value ?? (current.currency === "USD" ? current.valueUsd : null)) : null;
+  let stated: number | null;
+  if (currency === "USD") {
+    if (usd !== undefined && value !== undefined && usd !== value) {
+      errors.add(at("value"), UserErrorCode.VALUE_MISMATCH, `value ${value} and valueUsd ${usd} differ; in USD they are one figure (give either).`);
+    }
+    stated = usd !== undefined ? usd : value !== undefined ? value : stored;
+  } else {
+    if (usd != null) {
+      errors.add(
+        at("valueUsd"),
+        UserErrorCode.CURRENCY_MISMATCH,
+        `valueUsd is a US-dollar figure but the record's currency is ${currency}: give the ${currency} amount in value (no conversion is made).`,
+      );
+    }
+    stated = value !== undefined ? value : stored;
+  }
+  Object.assign(data, { currency, value: stated, valueUsd: currency === "USD" ? stated : null });
+
+  const cif = figure(input, "cifValue", errors, (n) => storableUsd(parseAmount(n, "CIF value")));
+  if (cif !== undefined || creating) data.cifValue = cif ?? null;
+  const fob = figure(input, "fobValue", errors, (n) => storableUsd(parseAmount(n, "FOB value")));
+  if (fob !== undefined || creating) data.fobValue = fob ?? null;
+
+  const before = errors.list.length;
+  const quantity = figure(input, "supplementaryQuantity", errors, parseSupplementaryQuantity);
+  if (quantity !== undefined || creating) data.supplementaryQuantity = quantity ?? null;
+  if (input.supplementaryUnit != null) data.supplementaryUnit = errors.parse(at("supplementaryUnit"), () => parseUnit(input.supplementaryUnit!)) ?? null;
+  else if (input.supplementaryUnit === null || creating) data.supplementaryUnit = null;
+  const hasQuantity = (data.supplementaryQuantity !== undefined ? data.supplementaryQuantity : current?.supplementaryQuantity) != null;
+  const hasUnit = (data.supplementaryUnit !== undefined ? data.supplementaryUnit : current?.supplementaryUnit) != null;
+  if (errors.list.length > before) return;
+  if (hasQuantity && !hasUnit) {
+    errors.add(at("supplementaryUnit"), UserErrorCode.MISSING_UNIT, "A supplementary quantity needs its unit (u, l, m², …) in supplementaryUnit.");
+  } else if (hasUnit && !hasQuantity) {
+    errors.add(at("supplementaryUnit"), UserErrorCode.UNIT_WITHOUT_QUANTITY, "supplementaryUnit is given without a supplementaryQuantity.");
+  }
 }
 
 /** The stored record, decoded like every read of export_record. */

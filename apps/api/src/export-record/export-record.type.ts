@@ -33,8 +33,38 @@ export class ExportRecord extends Node {
   @Field(() => Float, { nullable: true, description: "Metric tonnes; null when the source gives none." })
   quantityTonnes!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "US dollars; null when the source gives none." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The value in US dollars: `value` when `currency` is USD; null when the source gives none or states the value in another currency (no conversion is made).",
+  })
   valueUsd!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The trade value as the source states it, in `currency` (Comtrade's primaryValue); for a USD record it equals valueUsd. Null when the source gives none.",
+  })
+  value!: number | null;
+
+  @Field(() => String, { description: "ISO 4217 code of `value`, `cifValue` and `fobValue`, e.g. USD or EUR." })
+  currency!: string;
+
+  @Field(() => Float, { nullable: true, description: "The value at the importer's border (cost, insurance, freight), in `currency`; null when the source gives none." })
+  cifValue!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The value at the exporter's border (free on board), in `currency`; null when the source gives none." })
+  fobValue!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The quantity in `supplementaryUnit` (Comtrade's qty: units, litres, m² …), beside the weight in tonnes; null when the source gives none.",
+  })
+  supplementaryQuantity!: number | null;
+
+  @Field(() => String, { nullable: true, description: "The unit of `supplementaryQuantity` as the source writes it (u, l, m², kg …); null without a quantity." })
+  supplementaryUnit!: string | null;
+
+  @Field(() => Boolean, { description: "The source marks the supplementary quantity as estimated." })
+  supplementaryQuantityEstimated!: boolean;
 
   @Field(() => Boolean, { description: "The source gives the quantity as approximate (\"about\")." })
   quantityApproximate!: boolean;
@@ -89,6 +119,14 @@ export function toExportRecord(row: ExportRecordRow): ExportRecord {
     flow: row.flow as TradeFlow,
     quantityTonnes,
     valueUsd,
+    // A USD record written with value_usd alone (value null) states that value.
+    value: row.value ?? (row.currency === "USD" ? valueUsd : null),
+    currency: row.currency,
+    cifValue: row.cifValue,
+    fobValue: row.fobValue,
+    supplementaryQuantity: row.supplementaryQuantity,
+    supplementaryUnit: row.supplementaryUnit,
+    supplementaryQuantityEstimated: row.supplementaryQuantityEstimated,
     quantityApproximate: row.quantityApproximate,
     valueApproximate: row.valueApproximate,
     quantityEstimated: row.quantityEstimated,

@@ -44,8 +44,9 @@ describe("seed", () => {
     expect(afterFirst).toEqual({
       countries: 249,
       commodities: first.commodities,
-      sources: 1,
-      exportRecords: 3,
+      // The article, Isranomics' and ABC.AZ's publications of data/real-observations.csv.
+      sources: 3,
+      exportRecords: 3 + 14,
       meetings: 1,
       participants: 2,
       reports: 1,
@@ -56,7 +57,7 @@ describe("seed", () => {
 
   it("reads back the Azerbaijan → Israel crude export of January 2024 exactly", async () => {
     const record = await db.prisma.exportRecord.findFirstOrThrow({
-      where: { exporterCode: "AZ", importerCode: "IL", commodityCode: "2709" },
+      where: { exporterCode: "AZ", importerCode: "IL", commodityCode: "2709", source: { publisher: "The Jerusalem Post" } },
       include: { source: true, exporter: true, importer: true },
     });
     expect(record.period.toISOString().slice(0, 10)).toBe("2024-01-01");
@@ -72,12 +73,58 @@ describe("seed", () => {
 
   it("keeps buyers named without figures as records with null figures", async () => {
     const others = await db.prisma.exportRecord.findMany({
-      where: { exporterCode: "AZ", importerCode: { in: ["TH", "IT"] } },
+      where: { exporterCode: "AZ", importerCode: { in: ["TH", "IT"] }, source: { publisher: "The Jerusalem Post" } },
     });
     expect(others).toHaveLength(2);
     for (const record of others) {
       expect(record).toMatchObject({ quantityTonnes: null, valueUsd: null, reportedRank: null });
     }
+  });
+
+  it("loads the published observations beside the article: one source per publication, values in their currency", async () => {
+    const { rows: sources } = await db.pool.query(
+      `SELECT publisher, title, url, to_char(published_on, 'YYYY-MM-DD') AS published, retrieval_note AS note, count(e.id)::int AS records
+         FROM source s JOIN export_record e ON e.source_id = s.id WHERE s.publisher <> 'The Jerusalem Post' GROUP BY s.id ORDER BY published`,
+    );
+    expect(sources).toEqual([
+      {
+        publisher: "Isranomics",
+        title: "Israel Tops Azerbaijan's Oil Export Chart: Insights from Recent Trade Data",
+        url: "https://isranomics.com/economy/israel-tops-azerbaijans-oil-export-chart-insights-from-recent-trade-data/",
+        published: "2024-02-20",
+        note: expect.stringContaining('Note on AZ → IL 2024-01: "data from Baku"; value "approximately"'),
+        records: 4,
+      },
+      {
+        publisher: "ABC.AZ (Fineko), citing Eurostat",
+        title: "Azerbaijan became main exporter of oil to these countries",
+        url: "https://abc.az/en/news/140697/rss_ru.php",
+        published: "2024-02-26",
+        note: expect.stringContaining("EU member state's import, as compiled by Eurostat; figures rounded in the source"),
+        records: 10,
+      },
+    ]);
+    const { rows } = await db.pool.query(
+      `SELECT exporter_code || '>' || importer_code AS flow, reporter_code AS reporter, e.flow AS declared, e.frequency, to_char(period, 'YYYY-MM') AS period,
+              quantity_tonnes::text AS tonnes, value::text, currency, value_usd::text AS usd, quantity_approximate AS qa, value_approximate AS va, reported_rank AS rank
+         FROM export_record e JOIN source s ON s.id = e.source_id WHERE s.publisher <> 'The Jerusalem Post' AND importer_code IN ('IL', 'TR', 'IT', 'RO') ORDER BY e.frequency, importer_code`,
+    );
+    expect(rows).toEqual([
+      // Azerbaijan's own January 2024 exports, in USD, with the ranks the publication states.
+      { flow: "AZ>IL", reporter: "AZ", declared: "EXPORT", frequency: "MONTHLY", period: "2024-01", tonnes: "523500.000", value: "297000000.00", currency: "USD", usd: "297000000.00", qa: false, va: true, rank: 1 },
+      { flow: "AZ>IT", reporter: "AZ", declared: "EXPORT", frequency: "MONTHLY", period: "2024-01", tonnes: "179200.000", value: "111000000.00", currency: "USD", usd: "111000000.00", qa: false, va: true, rank: 3 },
+      { flow: "AZ>TR", reporter: "AZ", declared: "EXPORT", frequency: "MONTHLY", period: "2024-01", tonnes: "5355.000", value: "2780000.00", currency: "USD", usd: "2780000.00", qa: false, va: false, rank: 9 },
+      // Eurostat's 2023 imports, reported by the importers, in EUR: no USD figure.
+      { flow: "AZ>IT", reporter: "IT", declared: "IMPORT", frequency: "ANNUAL", period: "2023-01", tonnes: "11300000.000", value: "6800000000.00", currency: "EUR", usd: null, qa: true, va: true, rank: null },
+      { flow: "AZ>RO", reporter: "RO", declared: "IMPORT", frequency: "ANNUAL", period: "2023-01", tonnes: "435500.000", value: "262200000.00", currency: "EUR", usd: null, qa: false, va: false, rank: null },
+    ]);
+  });
+
+  it("rewrites no source and no record on a second seed", async () => {
+    const versions = async () => (await db.pool.query("SELECT 'e' || id AS id, xmin::text FROM export_record UNION ALL SELECT 's' || id, xmin::text FROM source ORDER BY 1")).rows;
+    const before = await versions();
+    await seedDatabase(db.prisma);
+    expect(await versions()).toEqual(before);
   });
 
   it("records the Munich meeting and the Diaspora Ministry report with their details", async () => {

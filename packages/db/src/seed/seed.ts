@@ -1,15 +1,19 @@
 import { ISO_COUNTRIES } from "@tradegraph/domain";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { prismaRun, writeExportRecords } from "../sql/export-records";
-import { commodityTable, countryTable, hsSectionTable } from "../sql/tables";
+import { commodityTable, countryTable, hsSectionTable, sourceTable } from "../sql/tables";
 import { ARTICLE_EXPORTS, ARTICLE_MEETING, ARTICLE_REPORT, ARTICLE_SOURCE } from "./article";
 import { hsNomenclature } from "./commodities";
+import { realObservations } from "./observations";
 
 export interface SeedSummary {
   countries: number;
   sections: number;
   commodities: number;
   exportRecords: number;
+  /** Sources of data/real-observations.csv and their rows (counted in `exportRecords` too). */
+  observationSources: number;
+  observations: number;
   meetings: number;
   reports: number;
 }
@@ -51,8 +55,36 @@ export async function hasReferenceData(prisma: PrismaClient): Promise<boolean> {
   return countries >= ISO_COUNTRIES.length && commodities >= hsNomenclature().commodities.length;
 }
 
+const SOURCE_KEYS = ["publisher", "title", "url", "publishedOn", "retrievalNote"] as const;
+type SeededSource = { publisher: string; title: string; url: string | null; publishedOn: Date | null; retrievalNote: string | null };
+
 /**
- * Loads reference data (every ISO 3166-1 country, the HS 2022 nomenclature) and the facts of the first story.
+ * Creates the sources, or replaces a source's url, date and note only when one differs (a second run rewrites
+ * none), and returns their ids by "publisher\ttitle". Two statements.
+ */
+async function upsertSources(tx: Prisma.TransactionClient, list: readonly SeededSource[]): Promise<Map<string, number>> {
+  const [publisher, title] = [sourceTable.nameOf("publisher"), sourceTable.nameOf("title")];
+  const replaced = SOURCE_KEYS.slice(2).map((key) => sourceTable.nameOf(key));
+  const [createdBy, updatedBy, updatedAt] = (["createdBy", "updatedBy", "updatedAt"] as const).map((key) => sourceTable.nameOf(key));
+  const rows = list.map((source) => ({ ...source, publishedOn: source.publishedOn?.toISOString().slice(0, 10) ?? null }));
+  await tx.$executeRaw`
+    INSERT INTO ${Prisma.raw(sourceTable.name)} (${Prisma.raw(sourceTable.names(SOURCE_KEYS))}, ${Prisma.raw(`${createdBy}, ${updatedBy}`)})
+    SELECT ${Prisma.raw(SOURCE_KEYS.map((key) => `"${key}"`).join(", "))}, ${SEED_ACTOR}, ${SEED_ACTOR}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS s(${Prisma.raw(SOURCE_KEYS.map((key) => `"${key}" ${sourceTable.spec[key].type}`).join(", "))})
+    ON CONFLICT (${Prisma.raw(`${publisher}, ${title}`)}) DO UPDATE SET
+      ${Prisma.raw(replaced.map((name) => `${name} = EXCLUDED.${name}`).join(", "))}, ${Prisma.raw(`${updatedAt} = now(), ${updatedBy} = EXCLUDED.${updatedBy}`)}
+    WHERE (${Prisma.raw(replaced.map((name) => `${sourceTable.name}.${name}`).join(", "))})
+      IS DISTINCT FROM (${Prisma.raw(replaced.map((name) => `EXCLUDED.${name}`).join(", "))})`;
+  const ids = await tx.$queryRaw<Array<{ id: number; publisher: string; title: string }>>`
+    SELECT id, ${Prisma.raw(publisher)} AS publisher, ${Prisma.raw(title)} AS title FROM ${Prisma.raw(sourceTable.name)}
+    WHERE (${Prisma.raw(publisher)}, ${Prisma.raw(title)}) IN (SELECT * FROM unnest(${list.map((s) => s.publisher)}::text[], ${list.map((s) => s.title)}::text[]))`;
+  return new Map(ids.map((row) => [`${row.publisher}\t${row.title}`, row.id]));
+}
+
+/**
+ * Loads reference data (every ISO 3166-1 country, the HS 2022 nomenclature), the facts of the first story and the
+ * published observations of data/real-observations.csv.
  * Idempotent: a second run updates the same rows and adds none. Runs in one transaction.
  */
 export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
@@ -79,11 +111,10 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
       await tx.$executeRaw(upsertAll(hsSectionTable, SECTION_KEYS, sections));
       await tx.$executeRaw(upsertAll(commodityTable, COMMODITY_KEYS, commodities));
 
-      const source = await tx.source.upsert({
-        where: { publisher_title: { publisher: ARTICLE_SOURCE.publisher, title: ARTICLE_SOURCE.title } },
-        create: { ...ARTICLE_SOURCE, createdBy: SEED_ACTOR, updatedBy: SEED_ACTOR },
-        update: { url: ARTICLE_SOURCE.url, retrievalNote: ARTICLE_SOURCE.retrievalNote, publishedOn: ARTICLE_SOURCE.publishedOn },
-      });
+      // The article and the publications of data/real-observations.csv, one source each.
+      const publications = realObservations();
+      const sourceIds = await upsertSources(tx, [ARTICLE_SOURCE, ...publications]);
+      const source = { id: sourceIds.get(`${ARTICLE_SOURCE.publisher}\t${ARTICLE_SOURCE.title}`)! };
 
       const exportRecords = ARTICLE_EXPORTS.map((record) => ({
         exporterCode: record.exporter,
@@ -103,6 +134,13 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
         reportedRank: record.reportedRank,
       }));
       await writeExportRecords(prismaRun(tx), exportRecords, { mode: "upsert", sourceId: source.id, actor: SEED_ACTOR });
+      // The published observations: one statement per publication.
+      let observations = 0;
+      for (const publication of publications) {
+        const sourceId = sourceIds.get(`${publication.publisher}\t${publication.title}`)!;
+        await writeExportRecords(prismaRun(tx), publication.records, { mode: "upsert", sourceId, actor: SEED_ACTOR });
+        observations += publication.records.length;
+      }
 
       const meeting = {
         title: ARTICLE_MEETING.title,
@@ -151,7 +189,9 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
         countries: ISO_COUNTRIES.length,
         sections: sections.length,
         commodities: commodities.length,
-        exportRecords: ARTICLE_EXPORTS.length,
+        exportRecords: ARTICLE_EXPORTS.length + observations,
+        observationSources: publications.length,
+        observations,
         meetings: 1,
         reports: 1,
       };

@@ -1,7 +1,11 @@
 import {
   BARRELS_PER_TONNE_CRUDE,
   kilogramsToTonnes,
+  parseAmount,
+  parseCurrency,
   parseHsCode,
+  parseSupplementaryQuantity,
+  parseUnit,
   parseTonnes,
   parseUsd,
   unitPricePerBarrel,
@@ -53,5 +57,32 @@ describe("parseHsCode", () => {
 
   it.each(["270", "27a9", "", "2709000"])("rejects %j with INVALID_COMMODITY_CODE", (bad) => {
     expect(() => parseHsCode(bad)).toThrow(expect.objectContaining({ code: "INVALID_COMMODITY_CODE" }));
+  });
+});
+
+describe("values in a currency", () => {
+  it("keeps an amount in any currency to cents and refuses a negative one", () => {
+    expect(parseAmount(6_800_000_000.004, "value")).toBe(6_800_000_000);
+    expect(() => parseAmount(-1, "cifValue")).toThrow(expect.objectContaining({ code: "INVALID_AMOUNT", message: expect.stringContaining("cifValue") }));
+  });
+
+  it("reads ISO 4217-shaped codes, upper-cased", () => {
+    expect(parseCurrency(" eur ")).toBe("EUR");
+    expect(parseCurrency("USD")).toBe("USD");
+  });
+
+  it.each(["", "EURO", "E1R", "€", "US"])("rejects currency %j with INVALID_CURRENCY", (bad) => {
+    expect(() => parseCurrency(bad)).toThrow(expect.objectContaining({ code: "INVALID_CURRENCY" }));
+  });
+
+  it("keeps a supplementary quantity to three decimals, not negative, within the column", () => {
+    expect(parseSupplementaryQuantity(850.5004)).toBe(850.5);
+    for (const bad of [-1, Number.NaN, 1e15]) expect(() => parseSupplementaryQuantity(bad)).toThrow(expect.objectContaining({ code: "INVALID_QUANTITY" }));
+  });
+
+  it("reads a supplementary unit as written, up to 16 characters", () => {
+    expect(parseUnit(" m² ")).toBe("m²");
+    expect(parseUnit("1000 kWh")).toBe("1000 kWh");
+    for (const bad of ["", "   ", "a".repeat(17), "u\tv"]) expect(() => parseUnit(bad)).toThrow(expect.objectContaining({ code: "INVALID_UNIT" }));
   });
 });

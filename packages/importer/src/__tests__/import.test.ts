@@ -95,22 +95,109 @@ describe("UN Comtrade files", () => {
 
   it("update one UN Comtrade source, so two overlapping downloads converge on the one-file totals", async () => {
     // January–February and February–March of Uzbekistan's exports: February is in both, with the same figures.
-    const header = "freqCode,reporterISO,partnerISO,flowCode,cmdCode,period,netWgt,primaryValue";
-    const q1 = [header, "M,UZB,ITA,X,2709,202401,600000000,300000000", "M,UZB,ITA,X,2709,202402,500000000,250000000", "M,ITA,UZB,M,2709,202402,510000000,260000000"].join("\n");
-    const q2 = [header, "M,UZB,ITA,X,2709,202402,500000000,250000000", "M,ITA,UZB,M,2709,202402,510000000,260000000", "M,UZB,ITA,X,2709,202403,400000000,200000000", "A,UZB,ITA,X,2709,2024,9000000000,4500000000"].join("\n");
+    const header = "freqCode,reporterISO,partnerISO,flowCode,cmdCode,period,netWgt,primaryValue,cifvalue,fobvalue,qtyUnitAbbr,qty";
+    const q1 = [
+      header,
+      "M,UZB,ITA,X,2709,202401,600000000,300000000,,300000000,kg,600000000",
+      "M,UZB,ITA,X,2709,202402,500000000,250000000,,250000000,kg,500000000",
+      "M,ITA,UZB,M,2709,202402,510000000,260000000,260000000,255000000,kg,510000000",
+    ].join("\n");
+    const q2 = [
+      header,
+      "M,UZB,ITA,X,2709,202402,500000000,250000000,,250000000,kg,500000000",
+      "M,ITA,UZB,M,2709,202402,510000000,260000000,260000000,255000000,kg,510000000",
+      "M,UZB,ITA,X,2709,202403,400000000,200000000,,200000000,kg,400000000",
+      "A,UZB,ITA,X,2709,2024,9000000000,4500000000,,4500000000,kg,9000000000",
+    ].join("\n");
     const totals = async () =>
       (
         await db.pool.query(
-          `SELECT count(*)::int AS n, sum(quantity_tonnes)::text AS tonnes, count(DISTINCT source_id)::int AS sources FROM export_record WHERE exporter_code = 'UZ' OR importer_code = 'UZ'`,
+          `SELECT count(*)::int AS n, sum(quantity_tonnes)::text AS tonnes, sum(value_usd)::text AS usd, sum(value)::text AS value,
+                  sum(cif_value)::text AS cif, sum(fob_value)::text AS fob, sum(supplementary_quantity)::text AS qty, count(DISTINCT source_id)::int AS sources
+             FROM export_record WHERE exporter_code = 'UZ' OR importer_code = 'UZ'`,
         )
       ).rows[0];
+    // One file holding every row once: 600,000 + 500,000 + 510,000 + 400,000 t monthly, 9,000,000 t annual.
+    const oneFile = {
+      n: 5,
+      tonnes: "11010000.000",
+      usd: "5510000000.00",
+      value: "5510000000.00",
+      cif: "260000000.00",
+      fob: "5505000000.00",
+      qty: "11010000000.000",
+      sources: 1,
+    };
     expect(await importExportRecords(db, q1, { fileName: "uz-q1.csv" })).toMatchObject({ ok: true, inserted: 3 });
     expect(await importExportRecords(db, q2, { fileName: "uz-2024.csv" })).toMatchObject({ ok: true, inserted: 2, unchanged: 2 });
-    // One file holding every row once: 600,000 + 500,000 + 510,000 + 400,000 t monthly, 9,000,000 t annual.
-    expect(await totals()).toEqual({ n: 5, tonnes: "11010000.000", sources: 1 });
+    expect(await totals()).toEqual(oneFile);
     expect(await importExportRecords(db, q2, { fileName: "uz-2024.csv" })).toMatchObject({ ok: true, inserted: 0, updated: 0, unchanged: 4 });
     expect(await importExportRecords(db, q1, { fileName: "uz-q1.csv" })).toMatchObject({ ok: true, inserted: 0, updated: 0, unchanged: 3 });
-    expect(await totals()).toEqual({ n: 5, tonnes: "11010000.000", sources: 1 });
+    expect(await totals()).toEqual(oneFile);
+  });
+});
+
+describe("Comtrade quantities and values", () => {
+  /** The stored rows of a source, with every figure of the Comtrade mapping. */
+  async function observations(title: string) {
+    const { rows } = await db.pool.query(
+      `SELECT e.frequency || ' ' || (CASE WHEN e.frequency = 'ANNUAL' THEN to_char(period, 'YYYY') ELSE to_char(period, 'YYYY-MM') END) AS period,
+              exporter_code || '>' || importer_code AS flow, e.flow AS declared, reporter_code AS reporter, commodity_code AS hs,
+              quantity_tonnes::text AS tonnes, quantity_estimated AS qe, value::text AS value, currency, value_usd::text AS usd,
+              cif_value::text AS cif, fob_value::text AS fob, supplementary_quantity::text AS qty, supplementary_unit AS unit,
+              supplementary_quantity_estimated AS "qtyE"
+         FROM export_record e JOIN source s ON s.id = e.source_id WHERE s.title = $1 ORDER BY 1, 2, 5, 3`,
+      [title],
+    );
+    return rows.map((r) => Object.values(r).join(" | "));
+  }
+
+  // Columns: period | flow | declared | reporter | hs | tonnes | qe | value | currency | usd | cif | fob | qty | unit | qtyE
+  const STORED = [
+    "ANNUAL 2023 | AZ>IT | EXPORT | AZ | 2709 | 14200000.000 | false | 8100000000.00 | USD | 8100000000.00 |  | 8100000000.00 | 14200000000.000 | kg | false",
+    // The mirror: Italy's import from Azerbaijan, CIF at Italy's border, beside Azerbaijan's export.
+    "ANNUAL 2023 | AZ>IT | IMPORT | IT | 2709 | 14350000.000 | false | 8310000000.00 | USD | 8310000000.00 | 8310000000.00 | 8150000000.00 | 14350000000.000 | kg | false",
+    // Georgia's import of sawn wood in cubic metres; of water with no quantity unit (N/A): no supplementary quantity.
+    "MONTHLY 2024-01 | AZ>GE | IMPORT | GE | 2201 | 250.000 | false | 50000.00 | USD | 50000.00 | 50000.00 |  |  |  | false",
+    "MONTHLY 2024-01 | AZ>GE | IMPORT | GE | 4407 | 510.300 | false | 96000.00 | USD | 96000.00 | 96000.00 | 91000.00 | 850.500 | m³ | false",
+    // A re-export of 120 cars (units, estimated).
+    "MONTHLY 2024-01 | AZ>GE | RE_EXPORT | AZ | 8703 | 180.000 | false | 2400000.00 | USD | 2400000.00 |  | 2400000.00 | 120.000 | u | true",
+    // One flow at three HS levels, and its mirror.
+    "MONTHLY 2024-01 | AZ>IT | EXPORT | AZ | 27 | 1300000.000 | false | 760000000.00 | USD | 760000000.00 |  | 760000000.00 | 1300000000.000 | kg | false",
+    "MONTHLY 2024-01 | AZ>IT | EXPORT | AZ | 2709 | 1210000.000 | false | 688500000.00 | USD | 688500000.00 |  | 688500000.00 | 1210000000.000 | kg | false",
+    "MONTHLY 2024-01 | AZ>IT | IMPORT | IT | 2709 | 1215000.000 | true | 702400000.25 | USD | 702400000.25 | 702400000.25 | 690000000.00 | 1215000000.000 | kg | true",
+    "MONTHLY 2024-01 | AZ>IT | EXPORT | AZ | 270900 | 1210000.000 | false | 688500000.00 | USD | 688500000.00 |  | 688500000.00 | 1210000000.000 | kg | false",
+  ];
+
+  it.each(["strict", "lenient"] as const)(
+    "store every row of a file with annual and monthly rows, HS levels, a mirror pair, a re-export and units (%s), and change nothing the second time",
+    async (mode) => {
+      const source = { publisher: "UN Comtrade", title: `comtrade-observations ${mode}` };
+      const summary = await importFile("comtrade-observations.csv", { source, mode });
+      expect(summary).toMatchObject({ ok: true, read: 9, inserted: 9, skipped: 0, rejected: 0, errorCount: 0 });
+      expect(await observations(source.title)).toEqual(STORED);
+      expect(await importFile("comtrade-observations.csv", { source, mode })).toMatchObject({ ok: true, inserted: 0, updated: 0, unchanged: 9 });
+      expect(await observations(source.title)).toEqual(STORED);
+    },
+  );
+
+  it("refuse a quantity without a unit, a negative CIF value and a bad flag, saying where", async () => {
+    const header = "reporterISO,partnerISO,flowCode,cmdCode,period,netWgt,primaryValue,cifvalue,qtyUnitCode,qtyUnitAbbr,qty,isQtyEstimated";
+    const file = [
+      header,
+      "AZE,ITA,X,2709,202401,1000,500,,-1,N/A,12,False",
+      "AZE,ITA,X,2709,202402,1000,500,-3,8,kg,1000,False",
+      "AZE,ITA,X,2709,202403,1000,500,,5,u,12,maybe",
+      "AZE,ITA,X,2709,202404,1000,500,,5,u,-2,False",
+    ].join("\n");
+    const summary = await importExportRecords(db, file, { fileName: "bad-quantities.csv", mode: "lenient" });
+    expect(summary.errors.map((e) => [e.line, e.code, e.field])).toEqual([
+      [2, "MISSING_UNIT", "qtyUnitAbbr"],
+      [3, "INVALID_AMOUNT", "cifvalue"],
+      [4, "INVALID_FLAG", "isQtyEstimated"],
+      [5, "INVALID_QUANTITY", "qty"],
+    ]);
+    expect(summary).toMatchObject({ inserted: 0, rejected: 4 });
   });
 });
 
@@ -234,11 +321,43 @@ describe("native files", () => {
   });
 
   it("reject unknown JSON keys and lines that are not JSON", async () => {
-    const content = '{"exporter":"AZ","importer":"IL","commodity":"2709","period":"2024-05","value":1}\nnot json\n';
+    const content = '{"exporter":"AZ","importer":"IL","commodity":"2709","period":"2024-05","valueEur":1}\nnot json\n';
     const summary = await importExportRecords(db, content, { format: "json", source: SOURCE });
     expect(summary.errors.map((e) => [e.line, e.code])).toEqual([
       [1, "UNKNOWN_COLUMN"],
       [2, "INVALID_JSON"],
+    ]);
+  });
+
+  it("read the value in its currency, CIF/FOB values and supplementary quantities, and say which line is wrong and why", async () => {
+    const file = [
+      "exporter,importer,commodity,frequency,flow,period,quantityTonnes,value,currency,valueUsd,cifValue,fobValue,supplementaryQuantity,supplementaryUnit,flags",
+      "AZ,IT,2709,ANNUAL,IMPORT,2023,11300000,6800000000,EUR,,6800000000,,,,quantityApproximate|valueApproximate",
+      "AZ,GE,8703,MONTHLY,RE_EXPORT,2024-02,180,,,2400000,,2400000,120,u,supplementaryQuantityEstimated",
+      "AZ,DE,2709,ANNUAL,IMPORT,2023,1200000,750300000,EUR,750300000,,,,,",
+      "AZ,ES,2709,ANNUAL,IMPORT,2023,1400000,-1,EUR,,,,,,",
+      "AZ,HR,2709,ANNUAL,IMPORT,2023,1150000,699200000,euro,,,,,,",
+      "AZ,GR,2709,ANNUAL,IMPORT,2023,529600,309400000,EUR,,,,,l,",
+    ].join("\n");
+    const source = { publisher: "Test statistics office", title: "values in currencies" };
+    const summary = await importExportRecords(db, file, { format: "csv", source, mode: "lenient" });
+    expect(summary.errors.map((e) => [e.line, e.code, e.field])).toEqual([
+      [4, "CURRENCY_MISMATCH", "valueUsd"],
+      [5, "INVALID_AMOUNT", "value"],
+      [6, "INVALID_CURRENCY", "currency"],
+      [7, "UNIT_WITHOUT_QUANTITY", "supplementaryUnit"],
+    ]);
+    expect(summary).toMatchObject({ inserted: 2, rejected: 4 });
+    const { rows } = await db.pool.query(
+      `SELECT importer_code AS importer, value::text, currency, value_usd::text AS usd, cif_value::text AS cif, fob_value::text AS fob,
+              supplementary_quantity::text AS qty, supplementary_unit AS unit, supplementary_quantity_estimated AS "qtyE", value_approximate AS va
+         FROM export_record e JOIN source s ON s.id = e.source_id WHERE s.title = $1 ORDER BY 1`,
+      [source.title],
+    );
+    expect(rows).toEqual([
+      { importer: "GE", value: "2400000.00", currency: "USD", usd: "2400000.00", cif: null, fob: "2400000.00", qty: "120.000", unit: "u", qtyE: true, va: false },
+      // EUR stays EUR: no USD figure is invented.
+      { importer: "IT", value: "6800000000.00", currency: "EUR", usd: null, cif: "6800000000.00", fob: null, qty: null, unit: null, qtyE: false, va: true },
     ]);
   });
 

@@ -59,10 +59,18 @@ describe("native rows", () => {
       flow: "EXPORT",
       quantityTonnes: "523500.000",
       valueUsd: "297000000.00",
+      // Without the value columns (the old format): the USD value, no CIF/FOB value, no supplementary quantity.
+      value: "297000000.00",
+      currency: "USD",
+      cifValue: null,
+      fobValue: null,
+      supplementaryQuantity: null,
+      supplementaryUnit: null,
       quantityApproximate: false,
       valueApproximate: true,
       quantityEstimated: true,
       valueEstimated: false,
+      supplementaryQuantityEstimated: false,
       reportedRank: 1,
     });
     expect(validateNative({ ...native, frequency: "ANNUAL", period: "2023", flow: "import", reporter: "ISR" }, ref)).toMatchObject({
@@ -91,8 +99,34 @@ describe("native rows", () => {
     [{ quantityTonnes: "", valueUsd: "" }, "MISSING_FIGURES", "quantityTonnes"],
     [{ flags: "roughly" }, "INVALID_FLAG", "flags"],
     [{ reportedRank: "0" }, "INVALID_RANK", "reportedRank"],
+    [{ value: "-1" }, "INVALID_AMOUNT", "value"],
+    [{ valueUsd: "", value: "-1", currency: "EUR" }, "INVALID_AMOUNT", "value"],
+    [{ cifValue: "-0.5" }, "INVALID_AMOUNT", "cifValue"],
+    [{ fobValue: "1,000" }, "INVALID_AMOUNT", "fobValue"],
+    [{ currency: "EURO" }, "INVALID_CURRENCY", "currency"],
+    [{ currency: "€" }, "INVALID_CURRENCY", "currency"],
+    [{ currency: "EUR" }, "CURRENCY_MISMATCH", "valueUsd"],
+    [{ value: "297000001" }, "VALUE_MISMATCH", "value"],
+    [{ supplementaryUnit: "u" }, "UNIT_WITHOUT_QUANTITY", "supplementaryUnit"],
+    [{ supplementaryQuantity: "12" }, "MISSING_UNIT", "supplementaryUnit"],
+    [{ supplementaryQuantity: "-12", supplementaryUnit: "u" }, "INVALID_QUANTITY", "supplementaryQuantity"],
+    [{ supplementaryQuantity: "12", supplementaryUnit: "thousand kilowatt-hours" }, "INVALID_UNIT", "supplementaryUnit"],
+    [{ quantityTonnes: "", valueUsd: "", cifValue: "10" }, "MISSING_FIGURES", "quantityTonnes"],
   ])("reject %j with %s", (change, code, field) => {
     expect(rowError(() => validateNative({ ...native, ...change }, ref))).toMatchObject({ code, field });
+  });
+
+  it("keep a value in its own currency, CIF and FOB values and a supplementary quantity", () => {
+    const eur = { ...native, frequency: "A", period: "2023", flow: "IMPORT", quantityTonnes: "11300000", valueUsd: "", value: "6800000000", currency: "eur", cifValue: "6800000000" };
+    expect(validateNative(eur, ref)).toMatchObject({ value: "6800000000.00", currency: "EUR", valueUsd: null, cifValue: "6800000000.00", fobValue: null });
+    // A EUR row with a value and nothing else has figures.
+    expect(validateNative({ ...eur, quantityTonnes: "", cifValue: "" }, ref)).toMatchObject({ value: "6800000000.00", quantityTonnes: null });
+    // In USD, value alone is the USD value; both may be given when equal.
+    expect(validateNative({ ...native, valueUsd: "", value: "297000000" }, ref)).toMatchObject({ value: "297000000.00", valueUsd: "297000000.00", currency: "USD" });
+    expect(validateNative({ ...native, value: "297000000.001", currency: "USD" }, ref)).toMatchObject({ value: "297000000.00", valueUsd: "297000000.00" });
+    expect(
+      validateNative({ ...native, supplementaryQuantity: "120", supplementaryUnit: " u ", fobValue: "1990.5", flags: "supplementaryQuantityEstimated" }, ref),
+    ).toMatchObject({ supplementaryQuantity: "120.000", supplementaryUnit: "u", supplementaryQuantityEstimated: true, fobValue: "1990.50" });
   });
 
   it("name the known commodities when one is unknown", () => {
@@ -121,6 +155,29 @@ describe("Comtrade rows", () => {
     expect(validateComtrade({ ...base, freqCode: "A", period: "2023" }, ref)).toEqual({ row: expect.objectContaining({ frequency: "ANNUAL", period: "2023" }) });
     expect(validateComtrade({ ...base, period: "2023" }, ref)).toEqual({ row: expect.objectContaining({ frequency: "ANNUAL", period: "2023" }) });
     expect(validateComtrade({ ...base, isNetWgtEstimated: "True" }, ref)).toEqual({ row: expect.objectContaining({ quantityEstimated: true }) });
+  });
+
+  it("read the supplementary quantity with its unit, the CIF and FOB values, in USD", () => {
+    const cars = { ...base, cmdCode: "2710", qtyUnitCode: "5", qtyUnitAbbr: "u", qty: "120", isQtyEstimated: "True", cifvalue: "", fobvalue: "2400000" };
+    expect(validateComtrade(cars, ref)).toEqual({
+      row: expect.objectContaining({
+        supplementaryQuantity: "120.000",
+        supplementaryUnit: "u",
+        supplementaryQuantityEstimated: true,
+        currency: "USD",
+        valueUsd: "297000000.00",
+        cifValue: null,
+        fobValue: "2400000.00",
+      }),
+    });
+    // N/A (unit code -1) with qty 0, and a unit named for a quantity Comtrade lacks: no supplementary quantity.
+    for (const none of [{ qtyUnitCode: "-1", qtyUnitAbbr: "N/A", qty: "0" }, { qtyUnitAbbr: "l", qty: "" }, {}]) {
+      expect(validateComtrade({ ...base, ...none, isQtyEstimated: "True" }, ref)).toEqual({
+        row: expect.objectContaining({ supplementaryQuantity: null, supplementaryUnit: null, supplementaryQuantityEstimated: false }),
+      });
+    }
+    expect(rowError(() => validateComtrade({ ...base, qtyUnitCode: "-1", qtyUnitAbbr: "N/A", qty: "5" }, ref))).toMatchObject({ code: "MISSING_UNIT", field: "qtyUnitAbbr" });
+    expect(rowError(() => validateComtrade({ ...base, fobvalue: "-1" }, ref))).toMatchObject({ code: "INVALID_AMOUNT", field: "fobvalue" });
   });
 
   it.each([

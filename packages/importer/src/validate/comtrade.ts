@@ -1,7 +1,8 @@
 import { isCountryCode, reportedByExporter, type TradeFlow } from "@tradegraph/domain";
 import type { ExportRow, SkipReason } from "../types";
 import type { ColumnSpec } from "./columns";
-import { checkRow, commodity, country, flag, frequency, kilograms, period, required, text, usd, type ReferenceData } from "./fields";
+import { amount, checkRow, commodity, country, flag, frequency, kilograms, period, required, supplementaryQuantity, text, unit, usd, type ReferenceData } from "./fields";
+import { supplementary } from "./native";
 
 /** UN Comtrade (API v1 / bulk download) field names; other columns are ignored. */
 export const COMTRADE_COLUMNS: ColumnSpec = {
@@ -15,6 +16,12 @@ export const COMTRADE_COLUMNS: ColumnSpec = {
     "customsCode",
     "isNetWgtEstimated",
     "isPrimaryValueEstimated",
+    "qty",
+    "qtyUnitCode",
+    "qtyUnitAbbr",
+    "isQtyEstimated",
+    "cifvalue",
+    "fobvalue",
   ],
   allowOthers: true,
 };
@@ -22,6 +29,25 @@ export const COMTRADE_COLUMNS: ColumnSpec = {
 export type ComtradeOutcome = { row: ExportRow } | { skip: SkipReason; detail: string };
 
 const WORLD = new Set(["W00", "WLD", "WORLD"]);
+
+/** Comtrade's "no quantity unit": qtyUnitCode -1, qtyUnitAbbr N/A. */
+const NO_UNIT = new Set(["", "N/A", "NA", "-1"]);
+
+/**
+ * `qty` in `qtyUnitAbbr` as the supplementary quantity. Comtrade names the commodity's unit even on rows whose
+ * quantity it lacks (qty empty): then there is none. A unit of N/A (code -1) comes with qty 0 or empty: none too;
+ * a non-zero qty without a unit is an error (MISSING_UNIT).
+ */
+function comtradeQuantity(values: Record<string, unknown>) {
+  const abbr = text(values.qtyUnitAbbr);
+  const none = NO_UNIT.has(abbr.toUpperCase()) || text(values.qtyUnitCode) === "-1";
+  const quantity = supplementaryQuantity(values.qty, "qty");
+  if (quantity === null || (none && Number(quantity) === 0)) return { supplementaryQuantity: null, supplementaryUnit: null, supplementaryQuantityEstimated: false };
+  return {
+    ...supplementary(quantity, none ? null : unit(abbr, "qtyUnitAbbr"), { quantity: "qty", unit: "qtyUnitAbbr" }),
+    supplementaryQuantityEstimated: flag(values.isQtyEstimated, "isQtyEstimated"),
+  };
+}
 
 /** Comtrade's flow codes: exports and re-exports are reported by the exporter, imports and re-imports by the importer. */
 const FLOWS: Record<string, TradeFlow> = { X: "EXPORT", M: "IMPORT", RX: "RE_EXPORT", RM: "RE_IMPORT" };
@@ -71,7 +97,12 @@ export function validateComtrade(values: Record<string, unknown>, ref: Reference
         reporterCode,
         flow,
         quantityTonnes: kilograms(values.netWgt, "netWgt"),
+        // Comtrade's values are in US dollars.
         valueUsd: usd(values.primaryValue, "primaryValue"),
+        currency: "USD",
+        cifValue: amount(values.cifvalue, "cifvalue"),
+        fobValue: amount(values.fobvalue, "fobvalue"),
+        ...comtradeQuantity(values),
         quantityApproximate: false,
         valueApproximate: false,
         quantityEstimated: flag(values.isNetWgtEstimated, "isNetWgtEstimated"),

@@ -9,7 +9,14 @@ import {
   TRADE_FLOWS,
   type Frequency,
   type TradeFlow,
-  parseUsd, storableTonnes, storableUsd } from "@tradegraph/domain";
+  parseAmount,
+  parseCurrency,
+  parseSupplementaryQuantity,
+  parseUnit,
+  parseUsd,
+  storableTonnes,
+  storableUsd,
+} from "@tradegraph/domain";
 import type { ExportRow, ImportErrorCode, ImportIssue } from "../types";
 
 /** A row-level problem, thrown by the field parsers and turned into an ImportIssue by the validators. */
@@ -130,6 +137,32 @@ export function usd(value: unknown, field: string): string | null {
   return attribute(field, () => storableUsd(parseUsd(n))).toFixed(2);
 }
 
+/** A value in the row's currency (value, CIF, FOB) rounded to cents, or null. */
+export function amount(value: unknown, field: string): string | null {
+  const n = decimal(value, field, "INVALID_AMOUNT");
+  if (n === null) return null;
+  return attribute(field, () => storableUsd(parseAmount(n, field))).toFixed(2);
+}
+
+/** A supplementary quantity (units, litres, m² …) to three decimals, or null. */
+export function supplementaryQuantity(value: unknown, field: string): string | null {
+  const n = decimal(value, field, "INVALID_QUANTITY");
+  if (n === null) return null;
+  return attribute(field, () => parseSupplementaryQuantity(n)).toFixed(3);
+}
+
+/** An ISO 4217 code (three letters, any case); USD when the cell is empty. */
+export function currency(value: unknown, field: string): string {
+  const cell = text(value);
+  return cell ? attribute(field, () => parseCurrency(cell)) : "USD";
+}
+
+/** A supplementary unit as written (at most 16 characters), or null. */
+export function unit(value: unknown, field: string): string | null {
+  const cell = text(value);
+  return cell ? attribute(field, () => parseUnit(cell)) : null;
+}
+
 /** A positive whole number, or null. */
 export function rank(value: unknown, field: string): number | null {
   const cell = text(value);
@@ -157,7 +190,7 @@ export function checkRow(row: ExportRow, fields: { exporter: string; importer: s
   if (row.exporterCode === row.importerCode) {
     throw new RowError("SAME_COUNTRY", `Exporter and importer are both ${row.exporterCode}.`, fields.importer);
   }
-  if (row.quantityTonnes === null && row.valueUsd === null) {
+  if (row.quantityTonnes === null && row.valueUsd === null && (row.value ?? null) === null) {
     throw new RowError("MISSING_FIGURES", "The row has neither a quantity nor a value.", fields.figures);
   }
   return row;
