@@ -44,7 +44,8 @@ const ROWS: Row[] = [
   { importer: "FR", commodity: "2709", period: "2024-01", flow: "RE_EXPORT", tonnes: 5, valueUsd: 2_500, source: "kzStat" },
   { importer: "FR", commodity: "2709", period: "2024-01", flow: "IMPORT", tonnes: 310, valueUsd: 160_000, source: "itCustoms" },
   { importer: "FR", commodity: "2709", period: "2024-01", flow: "IMPORT", tonnes: 305, valueUsd: 158_000, source: "old" },
-  { importer: "FR", commodity: "2710", period: "2024-01", flow: "IMPORT", tonnes: 20, valueUsd: 12_000, source: "itCustoms" },
+  // France's 2710 import states 12,000 USD and a CIF value of 12,600: the CIF figure is compared.
+  { importer: "FR", commodity: "2710", period: "2024-01", flow: "IMPORT", tonnes: 20, valueUsd: 12_000, cifValue: 12_600, source: "itCustoms" },
   // NG's buyers in January as a ranking source states them: ranks 1, 2 and 5, and India named without figures.
   { exporter: "NG", importer: "ES", period: "2024-01", flow: "EXPORT", tonnes: 100, valueUsd: 60_000, reportedRank: 1, source: "ranking" },
   { exporter: "NG", importer: "NL", period: "2024-01", flow: "EXPORT", tonnes: 80, valueUsd: 40_000, reportedRank: 2, source: "ranking" },
@@ -55,6 +56,9 @@ const ROWS: Row[] = [
   { exporter: "NG", importer: "NL", period: "2024-02", flow: "EXPORT", tonnes: 50, valueUsd: 20_000, reportedRank: 2, source: "ranking" },
   { exporter: "NG", importer: "ES", period: "2024-03", flow: "EXPORT", tonnes: 100, valueUsd: null, source: "ranking" },
   { exporter: "NG", importer: "NL", period: "2024-03", flow: "EXPORT", tonnes: 50, valueUsd: 20_000, source: "ranking" },
+  // April: ranks 1 and 3, both with figures: the second buyer is missing.
+  { exporter: "NG", importer: "ES", period: "2024-04", flow: "EXPORT", tonnes: 100, valueUsd: 60_000, reportedRank: 1, source: "ranking" },
+  { exporter: "NG", importer: "NL", period: "2024-04", flow: "EXPORT", tonnes: 50, valueUsd: 20_000, reportedRank: 3, source: "ranking" },
 ];
 
 const PUBLISHED: Record<Source, string | null> = {
@@ -215,8 +219,8 @@ describe("mirrorFlows", () => {
     const [january] = result.periods as [Period];
     // KZ: the chapter row (not its 2709 detail, not the re-export): 300 t. France: the newer 2709 import and 2710.
     expect(january.exporterReport).toMatchObject({ quantityTonnes: 300, value: 150_000, records: 1, flows: ["EXPORT"] });
-    expect(january.importerReport).toMatchObject({ quantityTonnes: 330, value: 172_000, records: 2, flows: ["IMPORT"] });
-    expect(january).toMatchObject({ quantityGapTonnes: 30, valueGap: 22_000, comparable: true });
+    expect(january.importerReport).toMatchObject({ quantityTonnes: 330, value: 172_600, records: 2, flows: ["IMPORT"], valueBasis: "CIF" });
+    expect(january).toMatchObject({ quantityGapTonnes: 30, valueGap: 22_600, comparable: true });
   });
 
   it("costs one statement without sources", async () => {
@@ -334,6 +338,15 @@ describe("topPartners says how complete its total is", () => {
     expect(top.partners.map((p) => [p.partner.code, p.shareOfCompleteTotal])).toEqual([
       ["ES", true],
       ["NL", true],
+    ]);
+  });
+
+  it("is incomplete when a stated rank is missing, though every partner has figures", async () => {
+    const { top } = await shares("NG", `period: "2024-04"`);
+    expect(top.total).toEqual({ basis: "RECORDED_OBSERVATIONS", figure: 80_000, complete: false, partnersWithoutFigures: [], missingReportedRanks: [2] });
+    expect(top.partners.map((p) => [p.partner.code, p.share, p.shareOfCompleteTotal])).toEqual([
+      ["ES", 0.75, false],
+      ["NL", 0.25, false],
     ]);
   });
 
