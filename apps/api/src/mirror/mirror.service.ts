@@ -228,10 +228,11 @@ export async function flowObservations(db: Database, args: FlowObservationsArgs)
     commodityCode: commodity,
     frequency,
     period,
-    observations: rows.map(({ counted: isCounted, q_n, q_min, q_max, v_n, v_min, v_max, ...row }) => {
+    observations: rows.map((row) => {
+      // toExportRecord reads the record's columns only; `counted` and the spreads are beside them.
       const record = toExportRecord(exportRecordTable.decode(row));
       const side = record.flow === TradeFlow.EXPORT || record.flow === TradeFlow.RE_EXPORT ? ReportingSide.EXPORTER : ReportingSide.IMPORTER;
-      return { record, side, counted: isCounted };
+      return { record, side, counted: row.counted };
     }),
     quantitySpread: spreadOf(first?.q_n ?? 0, first?.q_min ?? null, first?.q_max ?? null),
     valueUsdSpread: spreadOf(first?.v_n ?? 0, first?.v_min ?? null, first?.v_max ?? null),
