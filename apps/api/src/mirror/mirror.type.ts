@@ -155,10 +155,10 @@ export class MirrorTotals {
   @Field(() => Float, { nullable: true, description: "The importer's CIF value over the comparable periods, in `currency`." })
   importerValue!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "importerValue − exporterValue." })
+  @Field(() => Float, { nullable: true, description: "The importer's value − the exporter's over the comparable periods." })
   valueGap!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "importerValue / exporterValue." })
+  @Field(() => Float, { nullable: true, description: "The importer's value / the exporter's over the comparable periods: the CIF/FOB ratio of the totals." })
   cifFobRatio!: number | null;
 }
 
@@ -208,7 +208,7 @@ export class ObservationSpread {
   @Field(() => Float, { nullable: true, description: "The largest figure." })
   max!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "max − min." })
+  @Field(() => Float, { nullable: true, description: "The largest figure − the smallest." })
   spread!: number | null;
 
   @Field(() => Float, { nullable: true, description: "(max − min) / min: how far the largest figure is above the smallest; null when min is 0 or missing." })
