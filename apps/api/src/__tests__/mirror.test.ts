@@ -46,6 +46,17 @@ const ROWS: Row[] = [
   { importer: "FR", commodity: "2709", period: "2024-01", flow: "IMPORT", tonnes: 305, valueUsd: 158_000, source: "old" },
   // France's 2710 import states 12,000 USD and a CIF value of 12,600: the CIF figure is compared.
   { importer: "FR", commodity: "2710", period: "2024-01", flow: "IMPORT", tonnes: 20, valueUsd: 12_000, cifValue: 12_600, source: "itCustoms" },
+  // KZ → ES, January: Spain's 2709 import in EUR and its 2710 import in USD (its side has no single value).
+  { importer: "ES", period: "2024-01", flow: "EXPORT", tonnes: 50, valueUsd: 25_000, source: "kzStat" },
+  { importer: "ES", period: "2024-01", flow: "IMPORT", tonnes: 40, value: 20_000, currency: "EUR", source: "eurostat" },
+  { importer: "ES", commodity: "2710", period: "2024-01", flow: "IMPORT", tonnes: 10, valueUsd: 6_000, source: "itCustoms" },
+  // KZ → NL, January: KZ's 2709 export FOB and its 2710 export with a CIF figure only (the bases differ).
+  { importer: "NL", period: "2024-01", flow: "EXPORT", tonnes: 60, valueUsd: 30_000, fobValue: 30_000, source: "kzStat" },
+  { importer: "NL", commodity: "2710", period: "2024-01", flow: "EXPORT", tonnes: 10, cifValue: 7_000, source: "kzStat" },
+  { importer: "NL", period: "2024-01", flow: "IMPORT", tonnes: 72, valueUsd: 39_000, source: "itCustoms" },
+  // KZ → PL, January: an export stated at 0 USD.
+  { importer: "PL", period: "2024-01", flow: "EXPORT", tonnes: 5, valueUsd: 0, source: "kzStat" },
+  { importer: "PL", period: "2024-01", flow: "IMPORT", tonnes: 5, valueUsd: 3_000, source: "itCustoms" },
   // NG's buyers in January as a ranking source states them: ranks 1, 2 and 5, and India named without figures.
   { exporter: "NG", importer: "ES", period: "2024-01", flow: "EXPORT", tonnes: 100, valueUsd: 60_000, reportedRank: 1, source: "ranking" },
   { exporter: "NG", importer: "NL", period: "2024-01", flow: "EXPORT", tonnes: 80, valueUsd: 40_000, reportedRank: 2, source: "ranking" },
@@ -221,6 +232,18 @@ describe("mirrorFlows", () => {
     expect(january.exporterReport).toMatchObject({ quantityTonnes: 300, value: 150_000, records: 1, flows: ["EXPORT"] });
     expect(january.importerReport).toMatchObject({ quantityTonnes: 330, value: 172_600, records: 2, flows: ["IMPORT"], valueBasis: "CIF" });
     expect(january).toMatchObject({ quantityGapTonnes: 30, valueGap: 22_600, comparable: true });
+  });
+
+  it.each([
+    ["ES", { valueGap: null, currency: null, incomparableReason: "MIXED_CURRENCIES" }, { value: null, currency: null, quantityTonnes: 50 }],
+    ["NL", { valueGap: 2_000, currency: "USD", incomparableReason: "BASIS_NOT_CIF_FOB" }, { value: 37_000, valueBasis: "UNKNOWN", quantityTonnes: 70 }],
+    ["PL", { valueGap: 3_000, currency: "USD", incomparableReason: "EXPORTER_VALUE_ZERO" }, { value: 0, valueBasis: "FOB" }],
+  ])("says why the values of KZ → %s are not compared", async (importer, expected, side) => {
+    const { result } = await mirror(`exporter: "KZ", importer: "${importer}", commodity: "27", from: "2024-01", to: "2024-01"`);
+    const [january] = result.periods as [Period];
+    expect(january).toMatchObject({ ...expected, missingSide: null, comparable: false, cifFobRatio: null });
+    expect(importer === "ES" ? january.importerReport : january.exporterReport).toMatchObject(side);
+    expect(result.totals).toMatchObject({ comparablePeriods: 0, valueGap: null, cifFobRatio: null });
   });
 
   it("costs one statement without sources", async () => {
