@@ -39,7 +39,7 @@ registerEnumType(ShareBasis, {
   description: "What a share divides by.",
   valuesConfig: {
     RECORDED_OBSERVATIONS: {
-      description: "The sum of the figures recorded for the listed partners (one observation per flow), not the exporter's whole trade, which no source here states.",
+      description: "The sum of the figures recorded for all partners (before `limit`; one observation per flow), not the exporter's whole trade, which no source here states.",
     },
   },
 });

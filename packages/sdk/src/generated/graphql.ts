@@ -300,7 +300,7 @@ export type SearchType =
 
 /** What a share divides by. */
 export type ShareBasis =
-  /** The sum of the figures recorded for the listed partners (one observation per flow), not the exporter's whole trade, which no source here states. */
+  /** The sum of the figures recorded for all partners (before `limit`; one observation per flow), not the exporter's whole trade, which no source here states. */
   | 'RECORDED_OBSERVATIONS';
 
 /** Which way a list is ordered. */
