@@ -12,6 +12,7 @@ import { CountryResolver } from "./country/country.resolver";
 import { ExportRecordMutationResolver } from "./export-record/export-record.mutation.resolver";
 import { ExportRecordResolver } from "./export-record/export-record.resolver";
 import "./meeting/meeting.node";
+import { FlowObservationsResolver, MirrorFlowsResolver, MirrorReportResolver } from "./mirror/mirror.resolver";
 import { MeetingMutationResolver } from "./meeting/meeting.mutation.resolver";
 import { CountryMeetingsResolver, MeetingResolver, ParticipantResolver } from "./meeting/meeting.resolver";
 import "./report/report.node";
@@ -19,7 +20,7 @@ import { ReportMutationResolver } from "./report/report.mutation.resolver";
 import { CountryReportsResolver, ReportResolver } from "./report/report.resolver";
 import { SearchResolver } from "./search/search.resolver";
 import { SourceMutationResolver } from "./source/source.mutation.resolver";
-import { PartnerShareResolver, TradeResolver } from "./trade/trade.resolver";
+import { PartnerShareResolver, PartnerTotalResolver, TradeResolver } from "./trade/trade.resolver";
 
 /** Every resolver class of the API. A new feature adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the resolver list type of type-graphql
@@ -30,6 +31,10 @@ export const resolvers: NonEmptyArray<Function> = [
   ExportRecordResolver,
   TradeResolver,
   PartnerShareResolver,
+  PartnerTotalResolver,
+  MirrorFlowsResolver,
+  FlowObservationsResolver,
+  MirrorReportResolver,
   MeetingResolver,
   ParticipantResolver,
   CountryMeetingsResolver,

@@ -10,7 +10,7 @@ export function TopBuyers() {
   if (loading) return <p>Loading buyers…</p>;
   if (error || !data) return <p role="alert">Could not load the buyers: {error?.message}</p>;
 
-  const { exporter, commodity, partners } = data.topPartners;
+  const { exporter, commodity, partners, total } = data.topPartners;
   // A buyer the source names without a quantity keeps its place on the axis, without a bar.
   const chart = partners.map((line) => ({ name: line.partner.name, tonnes: line.quantityTonnes }));
   return (
@@ -42,6 +42,14 @@ export function TopBuyers() {
           ))}
         </tbody>
       </table>
+      {total.complete ? null : (
+        // A share of 100% is all that was recorded, not all of it: say what the total misses.
+        <p data-testid="top-buyers-completeness">
+          Shares are of the recorded total only, which is known to be incomplete
+          {total.partnersWithoutFigures.length > 0 ? `: named without figures: ${total.partnersWithoutFigures.map((c) => c.name).join(", ")}` : ""}
+          {total.missingReportedRanks.length > 0 ? `${total.partnersWithoutFigures.length > 0 ? ";" : ":"} buyers ranked but not recorded: ranks ${total.missingReportedRanks.join(", ")}` : ""}.
+        </p>
+      )}
       <div data-testid="top-buyers-chart">
         <BarChart width={720} height={320} data={chart} margin={{ top: 16, right: 16, bottom: 8, left: 24 }}>
           <CartesianGrid strokeDasharray="3 3" />

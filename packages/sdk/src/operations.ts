@@ -11,6 +11,8 @@ export const operations = {
   countryImports: documents.CountryImportsDocument,
   topPartners: documents.TopPartnersDocument,
   tradeSeries: documents.TradeSeriesDocument,
+  mirrorFlows: documents.MirrorFlowsDocument,
+  flowObservations: documents.FlowObservationsDocument,
   node: documents.NodeDocument,
   meetings: documents.MeetingsDocument,
   reports: documents.ReportsDocument,

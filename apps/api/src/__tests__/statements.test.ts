@@ -2,11 +2,11 @@ import { ISO_COUNTRIES, addMonths, periodToDate } from "@tradegraph/domain";
 import { startTestServer, type TestServer } from "./harness";
 
 let server: TestServer;
+const importers = ISO_COUNTRIES.map((c) => c.code).filter((code) => code !== "NO");
 
 beforeAll(async () => {
   server = await startTestServer();
   const { prisma } = server.db;
-  const importers = ISO_COUNTRIES.map((c) => c.code).filter((code) => code !== "NO");
   const sources = await Promise.all(
     [1, 2, 3].map((n) => prisma.source.create({ data: { publisher: "Test fixtures", title: `statements ${n}` } })),
   );
@@ -51,5 +51,41 @@ describe("SQL statements per request", () => {
     }`);
     expect(body.errors).toBeUndefined();
     expect(statements).toBe(1);
+  });
+
+  it("says how complete topPartners' total is in the same statement", async () => {
+    const { body, statements } = await server.gql(`{
+      topPartners(exporter: "NO", commodity: "27", from: "2021-01", to: "2021-12", limit: 100) {
+        total { basis figure complete partnersWithoutFigures { name } missingReportedRanks } partners { share shareOfCompleteTotal }
+      }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(statements).toBe(1);
+  });
+
+  it("compares both sides over a range in one statement, plus one batched load of the sources", async () => {
+    const mirror = (range: string) =>
+      server.gql(`{
+        mirrorFlows(exporter: "NO", importer: "${importers[0]}", commodity: "27", ${range}) {
+          periods { period exporterReport { quantityTonnes sources { title } } importerReport { quantityTonnes sources { title } } valueGap }
+          totals { quantityGapTonnes }
+        }
+      }`);
+    const month = await mirror(`from: "2021-01", to: "2021-01"`);
+    const decade = await mirror(`from: "2021-01", to: "2030-12"`);
+    expect(month.body.errors).toBeUndefined();
+    expect(decade.body.errors).toBeUndefined();
+    expect(month.statements).toBe(2);
+    expect(decade.statements).toBe(2);
+  });
+
+  it("lists a flow's observations with their sources in two statements", async () => {
+    const { body, statements } = await server.gql(`{
+      flowObservations(exporter: "NO", importer: "${importers[0]}", commodity: "2709", period: "2021-01") {
+        observations { counted record { valueUsd importer { name } source { title } } } quantitySpread { spread }
+      }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(statements).toBe(2);
   });
 });

@@ -38,6 +38,15 @@ const flowRank = (alias: string) =>
 /** The record's source's publication date; unknown dates sort as the oldest. */
 const publishedOn = (alias: string, source: Sql) => sql`COALESCE(${source}, DATE '0001-01-01')`;
 
+/** The publication date of the source of the record under `recordAlias` (a scalar subquery on its key). */
+const sourceOf = (recordAlias: string) =>
+  sql`(SELECT ${sourceTable.column("s", "publishedOn")} FROM ${sourceTable.from("s")} WHERE ${sourceTable.column("s", "id")} = ${column(recordAlias, "sourceId")})`;
+
+/** The precedence as an ORDER BY list for records (under `alias`) of one flow: the one that counts comes first. */
+export function precedenceOrder(alias: string): Sql {
+  return sql`${flowRank(alias)}, ${publishedOn(alias, sourceOf(alias))} DESC, ${column(alias, "id")} DESC`;
+}
+
 /**
  * Conditions that keep ONE observation per flow (exporter, importer, commodity code, frequency, period) among the
  * records the filter admits, for the record under `alias`: it is kept when no admitted record of the same flow
@@ -50,8 +59,6 @@ const publishedOn = (alias: string, source: Sql) => sql`COALESCE(${source}, DATE
  */
 export function observationConditions(alias: string, filter: ObservationFilter): Sql[] {
   const same = (key: keyof typeof exportRecordTable.spec) => sql`${column("o", key)} = ${column(alias, key)}`;
-  const sourceOf = (recordAlias: string) =>
-    sql`(SELECT ${sourceTable.column("s", "publishedOn")} FROM ${sourceTable.from("s")} WHERE ${sourceTable.column("s", "id")} = ${column(recordAlias, "sourceId")})`;
   // o comes first: (rank, -published, -id) of o below er's; descending parts swap sides in the row comparison.
   const before = sql`(${flowRank("o")}, ${publishedOn(alias, sourceOf(alias))}, ${column(alias, "id")}) < (${flowRank(alias)}, ${publishedOn("o", sourceOf("o"))}, ${column("o", "id")})`;
   return [

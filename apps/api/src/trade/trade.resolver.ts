@@ -7,7 +7,7 @@ import { Country } from "../country/country.type";
 import { Source } from "../source/source.type";
 import { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
 import { topPartners, tradeSeries } from "./trade.service";
-import { PartnerShare, TopPartners, TradeSeries } from "./trade.type";
+import { PartnerShare, PartnerTotal, TopPartners, TradeSeries } from "./trade.type";
 
 @Resolver(() => TopPartners)
 export class TradeResolver {
@@ -50,5 +50,15 @@ export class PartnerShareResolver {
   @FieldResolver(() => [Source], { description: "The sources of the observations used for this partner (one observation per flow, docs/trade-queries.md)." })
   async sources(@Root() share: PartnerShare, @Ctx() { loaders }: Context): Promise<Source[]> {
     return (await Promise.all(share.sourceKeys.map((key) => loaders.source.load(key)))).filter((source): source is Source => source != null);
+  }
+}
+
+@Resolver(() => PartnerTotal)
+export class PartnerTotalResolver {
+  @FieldResolver(() => [Country], {
+    description: "Partners with observations but none giving the chosen figure (e.g. buyers a source names without figures), in code order; all partners, not only the first `limit`.",
+  })
+  async partnersWithoutFigures(@Root() total: PartnerTotal, @Ctx() context: Context): Promise<Country[]> {
+    return (await Promise.all(total.partnersWithoutFiguresCodes.map((code) => countryOf(context, code)))).filter((country): country is Country => country != null);
   }
 }

@@ -20,10 +20,13 @@ import { countryCodeOf } from "../country/country.service";
 import { ErrorCode, parseInput, userInputError } from "../server/errors";
 import { join, queryRows, raw, sql, type Sql } from "../sql";
 import type { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
-import { RankBy, type PartnerShare, type TopPartners, type TradeSeries, type TradeSeriesPoint } from "./trade.type";
+import { RankBy, ShareBasis, type PartnerShare, type PartnerTotal, type TopPartners, type TradeSeries, type TradeSeriesPoint } from "./trade.type";
 
 /** The longest range a series (or a bilateral summary) covers. */
 export const MAX_SERIES_MONTHS = 600;
+
+/** The highest rank `missingReportedRanks` lists. */
+const MAX_LISTED_RANK = 1000;
 
 const num = (value: string | null): number | null => (value == null ? null : Number(value));
 
@@ -107,6 +110,8 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
       partner_count: string;
       source_keys: number[];
       flows: string[];
+      without_figures: string[] | null;
+      stated_ranks: number[] | null;
     }
   >(
     db.pool,
@@ -121,13 +126,23 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
                  CASE WHEN ${measure} IS NULL THEN NULL ELSE rank() OVER (ORDER BY ${measure} DESC NULLS LAST) END AS rank,
                  sum(quantity) OVER () AS total_quantity, sum(value) OVER () AS total_value, count(*) OVER () AS partner_count
           FROM flows
+        ), completeness AS (
+          SELECT array_agg(partner ORDER BY partner) FILTER (WHERE ${measure} IS NULL) AS without_figures,
+                 array_agg(DISTINCT stated_rank) FILTER (WHERE stated_rank IS NOT NULL) AS stated_ranks
+          FROM flows
         )
-        SELECT * FROM ranked ORDER BY ${measure} DESC NULLS LAST, partner LIMIT ${args.limit}`,
+        SELECT * FROM ranked CROSS JOIN completeness ORDER BY ${measure} DESC NULLS LAST, partner LIMIT ${args.limit}`,
   );
   const first = rows[0];
   const totalQuantity = num(first?.total_quantity ?? null);
   const totalValue = num(first?.total_value ?? null);
   const total = args.by === RankBy.QUANTITY ? totalQuantity : totalValue;
+  const withoutFigures = first?.without_figures ?? [];
+  const statedRanks = new Set(first?.stated_ranks ?? []);
+  // A stated rank far beyond any real ranking is bad data: the list stops at MAX_LISTED_RANK (complete stays false).
+  const highestRank = Math.min(MAX_LISTED_RANK, Math.max(0, ...statedRanks));
+  const missingReportedRanks = Array.from({ length: highestRank }, (_, i) => i + 1).filter((rank) => !statedRanks.has(rank));
+  const complete = withoutFigures.length === 0 && missingReportedRanks.length === 0;
   const partners = rows.map((row): Omit<PartnerShare, "partner"> => {
     const quantityTonnes = num(row.quantity);
     const valueUsd = num(row.value);
@@ -140,6 +155,7 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
       quantityTonnes,
       valueUsd,
       share: figure == null || !total ? null : figure / total,
+      shareOfCompleteTotal: complete,
       unitPriceUsdPerTonne: unitPricePerTonne(pricedValue, pricedQuantity),
       unitPriceUsdPerBarrel: unitPricePerBarrel(pricedValue, pricedQuantity, commodity),
       reportedRank: row.stated_rank,
@@ -159,6 +175,7 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
     totalQuantityTonnes: totalQuantity,
     totalValueUsd: totalValue,
     partnerCount: Number(first?.partner_count ?? 0),
+    total: { basis: ShareBasis.RECORDED_OBSERVATIONS, figure: total, complete, partnersWithoutFiguresCodes: withoutFigures, missingReportedRanks } as Omit<PartnerTotal, "partnersWithoutFigures"> as PartnerTotal,
     partners: partners as PartnerShare[],
   };
 }

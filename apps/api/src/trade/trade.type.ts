@@ -31,6 +31,19 @@ registerEnumType(Granularity, {
   },
 });
 
+export enum ShareBasis {
+  RECORDED_OBSERVATIONS = "RECORDED_OBSERVATIONS",
+}
+registerEnumType(ShareBasis, {
+  name: "ShareBasis",
+  description: "What a share divides by.",
+  valuesConfig: {
+    RECORDED_OBSERVATIONS: {
+      description: "The sum of the figures recorded for all partners (before `limit`; one observation per flow), not the exporter's whole trade, which no source here states.",
+    },
+  },
+});
+
 @ObjectType({ simpleResolvers: true, description: "One buyer of an exporter's commodity over a period, with its rank and share." })
 export class PartnerShare {
   partnerCode!: string;
@@ -47,8 +60,17 @@ export class PartnerShare {
   @Field(() => Float, { nullable: true, description: "US dollars from this partner over the period (recorded figures only); null when no record gives one." })
   valueUsd!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Share (0–1) of the exporter's recorded total of the chosen figure." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "This partner's figure divided by `total` (basis RECORDED_OBSERVATIONS): the sum of the figures recorded for all partners, not the exporter's whole trade. When `shareOfCompleteTotal` is false the total is known to miss buyers, so the share overstates it (1 means \"all that was recorded\", not \"all of it\").",
+  })
   share!: number | null;
+
+  @Field(() => Boolean, {
+    description: "Whether `share` divides by a total nothing is known to be missing from (`total.complete`); false for every partner when buyers are named without figures or stated ranks are missing.",
+  })
+  shareOfCompleteTotal!: boolean;
 
   @Field(() => Float, { nullable: true, description: "USD per tonne over the records that have both a value and a quantity." })
   unitPriceUsdPerTonne!: number | null;
@@ -66,6 +88,31 @@ export class PartnerShare {
 
   @Field(() => [TradeFlow], { description: "The declared flows of the observations used (EXPORT when the exporter's reports were used)." })
   flows!: TradeFlow[];
+}
+
+@ObjectType({ simpleResolvers: true, description: "What the shares of topPartners divide by, and how complete it is known to be." })
+export class PartnerTotal {
+  partnersWithoutFiguresCodes!: string[];
+
+  @Field(() => ShareBasis, { description: "What the shares divide by." })
+  basis!: ShareBasis;
+
+  @Field(() => Float, { nullable: true, description: "The total of the chosen figure (`by`) that shares divide by; null when no partner has the figure." })
+  figure!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      "False when the total is known to miss buyers: a partner is named without the chosen figure, or a rank the sources state is missing below the highest one stated. True means only that nothing is known to be missing: no source here covers every buyer.",
+  })
+  complete!: boolean;
+
+  @Field(() => [Country], { description: "Partners with observations but none giving the chosen figure (e.g. buyers a source names without figures), in code order; all partners, not only the first `limit`." })
+  partnersWithoutFigures!: Country[];
+
+  @Field(() => [Int], {
+    description: "Ranks from 1 to the highest rank a source states (reportedRank) that no partner has: buyers a source ranks but nobody recorded.",
+  })
+  missingReportedRanks!: number[];
 }
 
 @ObjectType({ simpleResolvers: true, description: "An exporter's buyers of one commodity over a period of months." })
@@ -104,6 +151,9 @@ export class TopPartners {
 
   @Field(() => Int, { description: "Partners with at least one record, before `limit`." })
   partnerCount!: number;
+
+  @Field(() => PartnerTotal, { description: "What the shares divide by and whether it is known to be complete." })
+  total!: PartnerTotal;
 
   @Field(() => [PartnerShare], { description: "The partners, best rank first, at most `limit`." })
   partners!: PartnerShare[];

@@ -50,6 +50,12 @@ describe("examples/web in headless Chromium against a started API", () => {
     expect(await rows.count()).toBeGreaterThan(1);
   }, 60_000);
 
+  it("says the shares are of an incomplete recorded total (buyers named without figures)", async () => {
+    const note = page.locator('[data-testid="top-buyers-completeness"]');
+    await note.waitFor({ timeout: 10_000 });
+    expect(await note.innerText()).toMatch(/^Shares are of the recorded total only, which is known to be incomplete: /);
+  }, 60_000);
+
   it("draws the chart: one SVG bar per buyer with a quantity", async () => {
     const quantities = await page.locator('[data-testid="top-buyers"] tbody tr td:nth-child(3)').allInnerTexts();
     const withQuantity = quantities.filter((text) => text !== "–").length;

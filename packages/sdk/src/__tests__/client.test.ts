@@ -16,6 +16,18 @@ describe("the SDK against a running API", () => {
     expect(first!.unitPriceUsdPerTonne).toBeCloseTo(567.34, 1);
   });
 
+  it("compares both sides of a flow and lists its observations through mirrorFlows and flowObservations", async () => {
+    const client = createClient({ url: api.url });
+    const flow = { exporter: "AZ", importer: "IL", commodity: "2709" };
+    const { mirrorFlows } = await client.mirrorFlows({ ...flow, from: "2024-01", to: "2024-01" });
+    // Israel's own import statistics are not recorded: that side is said to be missing, never filled in.
+    expect(mirrorFlows.periods).toEqual([expect.objectContaining({ period: "2024-01", missingSide: "IMPORTER", importerReport: null, cifFobRatio: null })]);
+    expect(mirrorFlows.periods[0]!.exporterReport).toMatchObject({ flows: ["EXPORT"], valueBasis: "FOB", currency: "USD" });
+    const { flowObservations } = await client.flowObservations({ ...flow, period: "2024-01" });
+    expect(flowObservations.observations.map((o) => o.record.quantityTonnes)).toContain(523_500);
+    expect(flowObservations.observations.filter((o) => o.counted)).toHaveLength(1);
+  });
+
   it("walks every page of a connection with the page walker", async () => {
     const client = createClient({ url: api.url });
     const countries = await collectAll((after) => client.countries({ first: 50, after }).then((r) => r.countries));
