@@ -11,6 +11,7 @@ import { createReferenceData } from "../reference-data";
 import { createSchema } from "../schema";
 import { contextFactory, type Context } from "./context";
 import { DatabaseRouter, databaseRoutingPlugin } from "./database";
+import { compiledExecution } from "./execution";
 import { formatErrorPolicy } from "./errors";
 import { corsMiddleware } from "./http/cors";
 import { healthRoutes } from "./http/health";
@@ -58,9 +59,8 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  // /graphql is served without Express (http/graphql.ts); Express serves the rest (health, metrics, GraphiQL).
-  let graphql: http.RequestListener | undefined;
-  const httpServer = http.createServer((req, res) => (graphql && isGraphQLPath(req.url) ? graphql(req, res) : app(req, res)));
+  // Its request listener is added once Apollo has started (below).
+  const httpServer = http.createServer();
   const limits = documentLimits(env);
   const metrics = createMetrics(pools);
   // REDIS_URL: rate limits, persisted queries and public answers shared by all replicas; unset: in memory.
@@ -68,7 +68,8 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
   if (redis) router.shareWrites(redis.writeWindows());
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // graphql-jit executes the operations (server/execution); Apollo parses, validates and runs the plugins.
+    gateway: compiledExecution(schema),
     introspection: env.introspection,
     csrfPrevention: true,
     // main.ts stops the server on SIGTERM/SIGINT (drain, close the database, exit 0). Apollo's own signal handlers
@@ -104,7 +105,7 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
   app.use(corsMiddleware(env.cors));
   app.use(healthRoutes(db));
   if (env.explorer !== "none") app.get(GRAPHIQL_PATH, graphiqlHandler);
-  graphql = graphqlHandler(apollo, {
+  const graphql = graphqlHandler(apollo, {
     middlewares: [
       corsMiddleware(env.cors) as unknown as Middleware,
       requestIdMiddleware(env.sqlStatementHeader),
@@ -116,6 +117,8 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
     // express-rate-limit checks the app's `trust proxy` setting.
     requestProperties: { app },
   });
+  // /graphql is served without Express (http/graphql.ts); Express serves the rest (health, metrics, GraphiQL).
+  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res)));
   app.use(httpErrorHandler(env.limits.bodyLimit, logger));
 
   return {
