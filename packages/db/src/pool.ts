@@ -81,7 +81,10 @@ function poolClient(onQuery: ((text: string) => void) | undefined): typeof pg.Cl
 class ContextPreservingPool extends pg.Pool {
   override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): never {
     const connect = super.connect as (cb?: unknown) => never;
-    return callback ? connect.call(this, AsyncResource.bind(callback)) : connect.call(this);
+    if (!callback) return connect.call(this);
+    // One AsyncResource and runInAsyncScope: AsyncResource.bind builds a deprecation getter on every call.
+    const resource = new AsyncResource("tradegraph.pool.connect");
+    return connect.call(this, (...args: Parameters<typeof callback>) => resource.runInAsyncScope(callback, undefined, ...args));
   }
 }
 

@@ -255,6 +255,17 @@ describe("bilateral: a busier pair", () => {
     // The meetings (the two countries come from the in-memory reference data).
     expect(statements).toBe(1);
   });
+
+  it("sums both directions by month and by commodity in one statement", async () => {
+    const { body, statements } = await server.gql<Pair>(
+      `{ bilateral(a: "FR", b: "DE", from: "2023-11", to: "2024-01") {
+          a { code } b { code } aToB { ...direction } bToA { ...direction } meetings { title } reports { title } } } ${DIRECTION}`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.bilateral.aToB).toMatchObject({ records: 3, valueUsd: 1_450_000 });
+    // Trade (both directions, by month and by commodity), meetings, reports; the countries are in memory.
+    expect(statements).toBe(3);
+  });
 });
 
 describe("bilateral: bad input", () => {

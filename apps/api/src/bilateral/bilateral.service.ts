@@ -10,7 +10,7 @@ import type { Meeting } from "../meeting/meeting.type";
 import { reportsAbout } from "../report/report.service";
 import type { Report } from "../report/report.type";
 import { join, queryRows, sql, type Sql } from "../sql";
-import { flowConditions, MAX_SERIES_MONTHS, seriesFor, summedFigures, type SummedFigures } from "../trade/trade.service";
+import { flowConditions, MAX_SERIES_MONTHS, seriesOf, summedFigures, type SummedFigures } from "../trade/trade.service";
 import { Granularity, type TradeSeriesPoint } from "../trade/trade.type";
 import type { BilateralArgs } from "./bilateral.args";
 import { Bilateral, TimelineEntry, TimelineKind, TradeMonth, type CommodityTrade, type TradeDirection } from "./bilateral.type";
@@ -62,21 +62,25 @@ async function tradeRange({ db }: Deps, a: string, b: string, given: { from: str
   return { from: fixed, to: fixed };
 }
 
+/** One row of the trade statement: a month's sums of one direction, or (month null) a commodity's over the range. */
+type TradeRow = SummedFigures & { exporter: string; month: string | null; commodity: string | null };
+
 async function loadTrade({ db, loaders }: Deps, pair: [Country, Country], range: PeriodRange | null) {
   const [a, b] = pair;
-  const [aToBSeries, bToASeries, commodityRows] = range
-    ? await Promise.all([
-        seriesFor(db, { exporter: a.code, importer: b.code, commodity: null }, range, Granularity.MONTH),
-        seriesFor(db, { exporter: b.code, importer: a.code, commodity: null }, range, Granularity.MONTH),
-        queryRows<SummedFigures & { exporter: string; commodity: string }>(
-          db.pool,
-          sql`SELECT ${column("exporterCode")} AS exporter, ${column("commodityCode")} AS commodity, ${summedFigures("er")}
-              FROM ${exportRecordTable.from("er")} WHERE ${eitherWay("er", a.code, b.code, range)}
-              GROUP BY ${column("exporterCode")}, ${column("commodityCode")}
-              ORDER BY sum(${column("valueUsd")}) DESC NULLS LAST, ${column("commodityCode")}`,
-        ),
-      ])
-    : [[], [], []];
+  // Both directions by month and by commodity in one statement and one pass over the records (GROUPING SETS).
+  const rows = range
+    ? await queryRows<TradeRow>(
+        db.pool,
+        sql`SELECT ${column("exporterCode")} AS exporter, to_char(${column("period")}, 'YYYY-MM') AS month, ${column("commodityCode")} AS commodity,
+                   ${summedFigures("er")}
+            FROM ${exportRecordTable.from("er")} WHERE ${eitherWay("er", a.code, b.code, range)}
+            GROUP BY GROUPING SETS ((${column("exporterCode")}, ${column("period")}), (${column("exporterCode")}, ${column("commodityCode")}))
+            ORDER BY sum(${column("valueUsd")}) DESC NULLS LAST, ${column("commodityCode")}`,
+      )
+    : [];
+  const monthRows = (exporter: string) => rows.filter((row) => row.month !== null && row.exporter === exporter) as Array<TradeRow & { month: string }>;
+  const [aToBSeries, bToASeries] = range ? [seriesOf(monthRows(a.code), range, Granularity.MONTH), seriesOf(monthRows(b.code), range, Granularity.MONTH)] : [[], []];
+  const commodityRows = rows.filter((row) => row.month === null) as Array<TradeRow & { commodity: string }>;
   const commodities = await loaders.commodity.loadMany([...new Set(commodityRows.map((row) => row.commodity))]);
   const commodityByCode = new Map(commodities.flatMap((c) => (c instanceof Commodity ? [[c.hsCode, c] as const] : [])));
 
@@ -103,7 +107,7 @@ async function loadTrade({ db, loaders }: Deps, pair: [Country, Country], range:
 /**
  * Trade both ways, meetings and reports between two countries. Validates the input and loads the countries
  * (and the recorded range when an end is missing) now; each other part when a field first asks for it, in a
- * fixed number of statements: trade in three plus the commodity load, meetings in one, reports in one.
+ * fixed number of statements: trade in one (both directions, by month and by commodity), meetings in one, reports in one.
  */
 export async function bilateral(deps: Deps, args: BilateralArgs): Promise<Bilateral> {
   const { db, loaders } = deps;

@@ -61,6 +61,19 @@ export function decodeCursor(cursor: string, type: SortKey["type"], field: strin
   throw userInputError(ErrorCode.INVALID_CURSOR, `"${cursor}" is not a cursor of this list.`, field);
 }
 
+/** An item of a page whose cursor is encoded only when a client asks for it (most ask for `nodes` alone). */
+class PageItem<Node> {
+  constructor(
+    readonly node: Node,
+    private readonly sortValue: string,
+    private readonly id: number | string,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.sortValue, this.id);
+  }
+}
+
 /**
  * One page of a list with keyset ("seek") pagination on (sort key, id): stable cursors whatever is inserted
  * elsewhere, and an index-friendly query. Statements: one for the page, one more when a cursor is given
@@ -110,7 +123,7 @@ export async function fetchPage<Row extends { id: number | string }, Node>(
   }
 
   return {
-    items: pageRows.map((row) => ({ node: toNode(row), cursor: encodeCursor(row._sort_key, row.id) })),
+    items: pageRows.map((row) => new PageItem(toNode(row), row._sort_key, row.id)),
     hasNextPage: request.backward ? otherSide : more,
     hasPreviousPage: request.backward ? more : otherSide,
     count: async () => {

@@ -1,4 +1,3 @@
-import type { ExpressContextFunctionArgument } from "@as-integrations/express5";
 import type { Database } from "@tradegraph/db";
 import { GraphQLError } from "graphql";
 import { authenticate } from "../auth/auth.service";
@@ -7,6 +6,7 @@ import { createLoaders, type Loaders } from "../loaders";
 import type { ReferenceData } from "../reference-data";
 import { databaseUnavailable, ErrorCode, isDatabaseDown, withHttpStatus } from "./errors";
 import type { DatabaseRouter } from "./database";
+import type { HttpContextArgument } from "./http/graphql";
 import type { Logger } from "./logger";
 
 export type Role = "READER" | "EDITOR" | "ADMIN";
@@ -68,7 +68,7 @@ export async function createContext(
  * on the database the router picks for this client.
  */
 export function contextFactory(deps: ContextDeps) {
-  return async ({ req, res }: ExpressContextFunctionArgument): Promise<Context> => {
+  return async ({ req, res }: HttpContextArgument): Promise<Context> => {
     let caller = null;
     try {
       caller = await authenticate(deps.db, req.headers.authorization);

@@ -4,7 +4,6 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
 import type { Database } from "@tradegraph/db";
 import express from "express";
 import type { Env } from "../env";
@@ -12,10 +11,12 @@ import { createReferenceData } from "../reference-data";
 import { createSchema } from "../schema";
 import { contextFactory, type Context } from "./context";
 import { DatabaseRouter, databaseRoutingPlugin } from "./database";
+import { compiledExecution } from "./execution";
 import { formatErrorPolicy } from "./errors";
 import { corsMiddleware } from "./http/cors";
 import { healthRoutes } from "./http/health";
-import { httpErrorHandler } from "./http/error-handler";
+import { httpErrorHandler, httpErrorReply } from "./http/error-handler";
+import { graphqlHandler, isGraphQLPath, type Middleware } from "./http/graphql";
 import { rateLimitMiddleware } from "./http/rate-limit";
 import { requestIdMiddleware } from "./http/request-id";
 import type { Logger } from "./logger";
@@ -50,7 +51,7 @@ export interface TradegraphServer {
   close(): Promise<void>;
 }
 
-/** Builds the HTTP server (Express 5 + Apollo Server 5) around an open database. Does not listen. */
+/** Builds the HTTP server (node:http + Apollo Server 5 on /graphql, Express 5 for the rest) around an open database. Does not listen. */
 export async function createServer({ env, db, logger, router = new DatabaseRouter(db, { ...env.replicas, urls: [] }), pools = router.pools() }: ServerDeps): Promise<TradegraphServer> {
   const schema = await (env.federation ? createSubgraphSchema() : createSchema());
   const reference = createReferenceData(db);
@@ -58,7 +59,8 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  const httpServer = http.createServer(app);
+  // Its request listener is added once Apollo has started (below).
+  const httpServer = http.createServer();
   const limits = documentLimits(env);
   const metrics = createMetrics(pools);
   // REDIS_URL: rate limits, persisted queries and public answers shared by all replicas; unset: in memory.
@@ -66,7 +68,8 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
   if (redis) router.shareWrites(redis.writeWindows());
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // graphql-jit executes the operations (server/execution); Apollo parses, validates and runs the plugins.
+    gateway: compiledExecution(schema),
     introspection: env.introspection,
     csrfPrevention: true,
     // main.ts stops the server on SIGTERM/SIGINT (drain, close the database, exit 0). Apollo's own signal handlers
@@ -102,13 +105,20 @@ export async function createServer({ env, db, logger, router = new DatabaseRoute
   app.use(corsMiddleware(env.cors));
   app.use(healthRoutes(db));
   if (env.explorer !== "none") app.get(GRAPHIQL_PATH, graphiqlHandler);
-  app.use(
-    "/graphql",
-    requestIdMiddleware(env.sqlStatementHeader),
-    ...rateLimitMiddleware(env.rateLimit, { logger, metrics, store: redis?.rateLimitStore }),
-    express.json({ limit: env.limits.bodyLimit }),
-    expressMiddleware(apollo, { context: contextFactory({ db, router, env, logger, reference }) }),
-  );
+  const graphql = graphqlHandler(apollo, {
+    middlewares: [
+      corsMiddleware(env.cors) as unknown as Middleware,
+      requestIdMiddleware(env.sqlStatementHeader),
+      ...rateLimitMiddleware(env.rateLimit, { logger, metrics, store: redis?.rateLimitStore }),
+      express.json({ limit: env.limits.bodyLimit }) as unknown as Middleware,
+    ],
+    context: contextFactory({ db, router, env, logger, reference }),
+    onError: httpErrorReply(env.limits.bodyLimit, logger),
+    // express-rate-limit checks the app's `trust proxy` setting.
+    requestProperties: { app },
+  });
+  // /graphql is served without Express (http/graphql.ts); Express serves the rest (health, metrics, GraphiQL).
+  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res)));
   app.use(httpErrorHandler(env.limits.bodyLimit, logger));
 
   return {

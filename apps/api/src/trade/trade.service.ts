@@ -219,6 +219,11 @@ export async function seriesFor(
         FROM ${exportRecordTable.from("er")} WHERE ${join(flowConditions("er", flow.exporter, flow.importer, flow.commodity, range, observations), " AND ")}
         GROUP BY ${period}`,
   );
+  return seriesOf(rows, range, granularity);
+}
+
+/** A series from monthly sums (one row per month with records, `month` YYYY-MM): every bucket of the range. */
+export function seriesOf(rows: ReadonlyArray<SummedFigures & { month: string }>, range: PeriodRange, granularity: TradeSeries["granularity"]): TradeSeriesPoint[] {
   const byMonth = new Map(rows.map((row) => [row.month, row]));
   return bucketsBetween(range, granularity).map((bucket) => {
     let quantity: number | null = null;

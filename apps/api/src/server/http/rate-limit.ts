@@ -3,6 +3,8 @@ import { ipKeyGenerator, rateLimit, type RateLimitInfo, type Store } from "expre
 import { parseApiKey } from "../../auth/api-key";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
+import type { Middleware } from "./graphql";
+import { sendJson } from "./send";
 
 /** Where the counts live: shared stores (Redis) by name, or express-rate-limit's in-process memory. */
 export interface RateLimitDeps {
@@ -55,7 +57,7 @@ function refuse(logger: Logger, metrics: Metrics | undefined, property: string, 
     setHeaders(res, info);
     res.setHeader("retry-after", String(retryAfter));
     logger.info({ requestId: res.locals.requestId, limit: info?.limit, errorCodes: [RATE_LIMITED] }, "rate limited");
-    res.status(429).json({
+    sendJson(req, res, 429, {
       errors: [
         {
           message: `Rate limit exceeded: ${info?.limit ?? "too many"} requests per minute ${what(req)}. Retry after ${retryAfter} s.`,
@@ -73,7 +75,7 @@ function refuse(logger: Logger, metrics: Metrics | undefined, property: string, 
  * requests whose key is refused (HTTP 401) also count against their address. With a shared store (REDIS_URL)
  * all replicas count together; when the store fails, the request goes through uncounted (fail open).
  */
-export function rateLimitMiddleware(settings: RateLimitSettings, { logger, metrics, store }: RateLimitDeps): RequestHandler[] {
+export function rateLimitMiddleware(settings: RateLimitSettings, { logger, metrics, store }: RateLimitDeps): Middleware[] {
   // The store logs and counts its own failures (rate-limited); express-rate-limit's console logging is muted.
   const shared = store ? { passOnStoreError: true, logger: { error() {}, warn() {} } } : {};
   const limitOf = (req: Request) => (presentedKeyPrefix(req) ? settings.keyPerMinute : settings.anonymousPerMinute);
@@ -111,5 +113,6 @@ export function rateLimitMiddleware(settings: RateLimitSettings, { logger, metri
     setHeaders(res, (req as Request & { rateLimit?: RateLimitInfo }).rateLimit);
     next();
   };
-  return [refusedKeys, perCaller, headers];
+  // express-rate-limit's handlers only use what node:http requests and responses have (plus `req.app` settings).
+  return [refusedKeys, perCaller, headers] as unknown as Middleware[];
 }

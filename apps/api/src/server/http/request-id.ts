@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
-import type { RequestHandler } from "express";
 import { withStatementCounter } from "../../sql";
+import type { Middleware } from "./graphql";
 
 /**
  * Gives each request an id (the client's `x-request-id`, cut to 100 characters, or a new UUID) in the response
  * header and `res.locals.requestId`; with `statementHeader`, counts the SQL statements it runs into
  * `x-sql-statements`.
  */
-export function requestIdMiddleware(statementHeader: boolean): RequestHandler {
+export function requestIdMiddleware(statementHeader: boolean): Middleware {
   return (req, res, next) => {
-    const requestId = req.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const given = req.headers["x-request-id"];
+    const requestId = (Array.isArray(given) ? given.join(", ") : given)?.slice(0, 100) || randomUUID();
     res.setHeader("x-request-id", requestId);
     res.locals.requestId = requestId;
     if (!statementHeader) return next();
