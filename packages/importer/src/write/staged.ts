@@ -6,6 +6,7 @@ import { rawText, type Duplicate, type RawText, type RowSink, type SinkOptions }
 import { keyEncoder } from "./writer";
 
 const STAGING = "import_staging";
+const WORK_MEM = "64MB";
 /** Before the record's columns: the line it came from, its natural key as one number (keyEncoder), its text when rejects are kept. */
 const EXTRA = [
   { name: "line", type: "integer NOT NULL" },
@@ -43,6 +44,8 @@ export class CopySink implements RowSink {
   ) {}
 
   static async open(client: PoolClient, options: SinkOptions & { ref: ReferenceData }): Promise<CopySink> {
+    // The duplicate check and the merge each sort the staged rows: in memory rather than on disk where it fits.
+    await client.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
     const staging = await ExportRecordStaging.create(client, { name: STAGING, extra: EXTRA });
     return new CopySink(client, staging, staging.copy(), options, keyEncoder(options.ref));
   }
@@ -65,7 +68,12 @@ export class CopySink implements RowSink {
 
     const { dryRun, newSource, sourceId, actor } = this.options;
     const rows = staged - (taken.rowCount ?? 0);
-    const written = await this.staging.merge(pgRun(this.client), { mode: dryRun ? "compare" : newSource ? "insert" : "upsert", sourceId, actor });
+    const written = await this.staging.merge(pgRun(this.client), {
+      mode: dryRun ? "compare" : newSource ? "insert" : "upsert",
+      sourceId,
+      actor,
+      orderBy: "key", // the natural key's order (keyEncoder)
+    });
     this.options.onWritten({ ...written, unchanged: rows - written.inserted - written.updated });
   }
 
