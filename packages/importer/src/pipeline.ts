@@ -162,6 +162,7 @@ export async function runPipeline(
     if (summary.read === 0) {
       throw new FatalImportError({ line: 1, code: "EMPTY_FILE", message: "The input has no data rows." });
     }
+    settings.onProgress?.({ rows: summary.read, bytes: settings.bytesRead?.() ?? 0, writing: true });
     const finishing = sink;
     sink = undefined; // finished or failed, nothing to abort
     await finishing.finish();

@@ -77,6 +77,8 @@ export interface ImportProgress {
   rows: number;
   /** Bytes of input consumed so far. */
   bytes: number;
+  /** True once every row is read and the import writes (the COPY path's merge: the longest step). */
+  writing?: boolean;
 }
 
 export interface ImportOptions {
@@ -100,7 +102,7 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called for each rejected row (lenient mode), e.g. to write a rejects file. */
   onReject?: (row: RejectedRow) => void | Promise<void>;
-  /** Called after each batch. */
+  /** Called every `batchSize` rows, at the end of the input, and when writing starts. */
   onProgress?: (progress: ImportProgress) => void;
 }
 
