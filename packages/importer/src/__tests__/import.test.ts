@@ -261,11 +261,13 @@ describe("native files", () => {
     const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `AZ,IT,2709,2023-${String(from + i).padStart(2, "0")},${from + i},1`);
     const a = [header, ...months(1, 8)].join("\n");
     const b = [header, ...months(5, 12).reverse()].join("\n"); // overlaps a in 05–08, in the opposite order
+    // The source exists, so both upsert (a new source would make the second wait for the first's source row).
+    expect(await importExportRecords(db, [header, "AZ,IT,2709,2022-12,1,1"].join("\n"), { format: "csv", source })).toMatchObject({ ok: true, inserted: 1 });
     const [first, second] = await Promise.all([importExportRecords(db, a, { format: "csv", source }), importExportRecords(db, b, { format: "csv", source })]);
     expect([first.ok, second.ok]).toEqual([true, true]);
     expect(first.inserted + second.inserted).toBe(12);
     expect(first.unchanged + second.unchanged).toBe(4);
-    expect(await count(`s.title = '${source.title}'`)).toBe(12);
+    expect(await count(`s.title = '${source.title}'`)).toBe(13);
   });
 
   it.each([
