@@ -1,6 +1,6 @@
 import type { Pool } from "pg";
 import { FatalImportError, ImportOptionError } from "./errors";
-import { emptySummary, runPipeline, type Candidate, type RawText } from "./pipeline";
+import { defaultWriter, emptySummary, runPipeline, type Candidate, type RawText } from "./pipeline";
 import { readCsv, toCsvLine } from "./read/csv";
 import { delimiterProblem, detectFormat } from "./read/detect";
 import { ByteCounter, headText, peek, toReadable, type ImportInput } from "./read/input";
@@ -104,7 +104,7 @@ async function* toCandidates(records: AsyncIterable<ReadRecord>, format: ImportF
  * in the summary (`ok: false`, `errors`); only database failures and invalid options (ImportOptionError, e.g.
  * SOURCE_REQUIRED) throw.
  */
-export async function importExportRecords(db: { pool: Pool }, input: ImportInput, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importExportRecords(db: { pool: Pool; embedded?: boolean }, input: ImportInput, options: ImportOptions = {}): Promise<ImportSummary> {
   const mode = options.mode ?? "strict";
   const dryRun = options.dryRun ?? false;
   const counter = new ByteCounter();
@@ -132,6 +132,7 @@ export async function importExportRecords(db: { pool: Pool }, input: ImportInput
       mode,
       dryRun,
       actor: options.actor ?? DEFAULT_ACTOR,
+      writer: options.writer ?? defaultWriter(db),
       batchSize: options.batchSize,
       maxRows: options.maxRows,
       onReject: options.onReject,

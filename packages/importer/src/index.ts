@@ -16,6 +16,7 @@ export type {
   ImportOptions,
   ImportProgress,
   ImportSummary,
+  ImportWriter,
   RejectedRow,
   SkipReason,
   SourceInput,

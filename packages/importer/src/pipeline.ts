@@ -1,13 +1,14 @@
 import { performance } from "node:perf_hooks";
 import type { Pool } from "pg";
 import { FatalImportError } from "./errors";
-import type { ExportRow, ImportFormat, ImportIssue, ImportMode, ImportProgress, ImportSummary, RejectedRow, SkipReason, SourceInput } from "./types";
+import type { ExportRow, ImportFormat, ImportIssue, ImportMode, ImportProgress, ImportSummary, ImportWriter, RejectedRow, SkipReason, SourceInput } from "./types";
 import type { ReferenceData } from "./validate/fields";
+import { rawText, type RawText, type RowSink, type SinkOptions } from "./write/sink";
 import { loadReferenceData, upsertSource } from "./write/source";
-import { BatchWriter, type LineRow } from "./write/writer";
+import { CopySink } from "./write/staged";
+import { BatchedSink } from "./write/writer";
 
-/** A row's text as read, or how to produce it (only needed if the row is rejected). */
-export type RawText = string | (() => string);
+export type { RawText } from "./write/sink";
 
 /** What a validated input record became. */
 export type Candidate =
@@ -26,6 +27,8 @@ export interface PipelineSettings {
   mode: ImportMode;
   dryRun: boolean;
   actor: string | null;
+  /** `copy` (default) or `batched` (the embedded database: its wire protocol has no COPY FROM STDIN). */
+  writer: ImportWriter;
   batchSize?: number;
   maxRows?: number;
   onReject?: (row: RejectedRow) => void | Promise<void>;
@@ -34,12 +37,13 @@ export interface PipelineSettings {
   bytesRead?: () => number;
 }
 
-export function emptySummary(settings: Pick<PipelineSettings, "mode" | "dryRun" | "format">): ImportSummary {
+export function emptySummary(settings: Pick<PipelineSettings, "mode" | "dryRun" | "format"> & { writer?: ImportWriter }): ImportSummary {
   return {
     ok: true,
     dryRun: settings.dryRun,
     mode: settings.mode,
     format: settings.format,
+    writer: settings.writer ?? null,
     source: null,
     read: 0,
     written: 0,
@@ -58,10 +62,22 @@ export function emptySummary(settings: Pick<PipelineSettings, "mode" | "dryRun" 
   };
 }
 
+/** COPY FROM STDIN, except on the embedded database (PGlite's wire protocol lacks it). */
+export function defaultWriter(db: { embedded?: boolean }): ImportWriter {
+  return db.embedded ? "batched" : "copy";
+}
+
+/** Keeps the listed errors to the first MAX_REPORTED_ERRORS by line (duplicates are found after the other errors). */
+function trimErrors(errors: ImportIssue[]): void {
+  errors.sort((a, b) => a.line - b.line);
+  errors.length = Math.min(errors.length, MAX_REPORTED_ERRORS);
+}
+
 /**
- * Runs one import in one transaction: reads candidates (validated against the database's reference data),
- * writes them in batches while the next batch is being read, then commits, or rolls back in strict mode
- * when any row failed, on a fatal error, and in a dry run.
+ * Runs one import in one transaction: reads candidates (validated against the database's reference data), hands
+ * the valid ones to the writer (COPY into a staging table, or batches on the embedded database), lets it find
+ * duplicates and write, then commits, or rolls back in strict mode when any row failed, on a fatal error, and in
+ * a dry run.
  */
 export async function runPipeline(
   pool: Pool,
@@ -75,13 +91,14 @@ export async function runPipeline(
 
   const report = async (issue: ImportIssue, raw: RawText | undefined) => {
     summary.errorCount += 1;
-    if (summary.errors.length < MAX_REPORTED_ERRORS) summary.errors.push(issue);
-    if (settings.onReject) await settings.onReject({ ...issue, raw: typeof raw === "function" ? raw() : (raw ?? "") });
+    summary.errors.push(issue);
+    if (summary.errors.length >= 2 * MAX_REPORTED_ERRORS) trimErrors(summary.errors);
+    if (settings.onReject) await settings.onReject({ ...issue, raw: rawText(raw) });
   };
 
   const client = await pool.connect();
   let broken: Error | undefined;
-  let inflight: Promise<void> | undefined;
+  let sink: RowSink | undefined;
   try {
     const ref = await loadReferenceData(client);
     await client.query("BEGIN");
@@ -89,37 +106,33 @@ export async function runPipeline(
     // Imports into one source run one at a time: overlapping files in opposite row orders would deadlock.
     await client.query("SELECT pg_advisory_xact_lock(hashtext('tradegraph_import'), $1)", [source.id]);
     summary.source = { id: source.id, publisher: source.publisher, title: source.title, synthetic: source.synthetic };
-    const writer = await BatchWriter.open(client, { sourceId: source.id, newSource: source.created, actor: settings.actor, dryRun: settings.dryRun, ref });
-    const raws = new Map<number, RawText>();
-
-    const write = async (batch: LineRow[]) => {
-      // Strict mode stops writing at the first error (everything is rolled back) but still reads on to report the rest.
-      const result = await writer.write(batch, !strict || summary.errorCount === 0);
-      const rowAt = result.duplicates.size > 0 ? new Map(batch.map((r) => [r.line, r.row])) : undefined;
-      for (const [line, firstLine] of result.duplicates) {
-        const row = rowAt!.get(line)!;
+    const options: SinkOptions & { ref: ReferenceData; batchSize: number } = {
+      sourceId: source.id,
+      newSource: source.created,
+      actor: settings.actor,
+      dryRun: settings.dryRun,
+      ref,
+      batchSize,
+      keepRaw: settings.onReject !== undefined,
+      persist: () => !strict || summary.errorCount === 0,
+      onDuplicate: async ({ line, firstLine, row, raw }) => {
+        summary.rejected += 1;
         await report(
           {
             line,
             code: "DUPLICATE_KEY",
             message: `${row.exporterCode} → ${row.importerCode}, ${row.commodityCode}, ${row.period} is already on line ${firstLine}: a file may give each exporter, importer, commodity and month once.`,
           },
-          raws.get(line),
+          raw,
         );
-      }
-      for (const { line } of batch) raws.delete(line);
-      summary.inserted += result.inserted;
-      summary.updated += result.updated;
-      summary.unchanged += result.unchanged;
-      summary.rejected += result.duplicates.size;
+      },
+      onWritten: (counts) => {
+        summary.inserted += counts.inserted;
+        summary.updated += counts.updated;
+        summary.unchanged += counts.unchanged;
+      },
     };
-    let batch: LineRow[] = [];
-    const flush = async () => {
-      await inflight;
-      inflight = write(batch);
-      inflight.catch(() => {}); // awaited at the next flush or below
-      batch = [];
-    };
+    sink = settings.writer === "batched" ? await BatchedSink.open(client, options) : await CopySink.open(client, options);
 
     for await (const candidate of candidates(ref)) {
       if (strict && summary.errorCount >= MAX_REPORTED_ERRORS) {
@@ -131,9 +144,8 @@ export async function runPipeline(
         throw new FatalImportError({ line: candidate.line, code: "TOO_MANY_ROWS", message: `The input has more than ${settings.maxRows} rows, the most one import may have.` });
       }
       if ("row" in candidate) {
-        batch.push({ line: candidate.line, row: candidate.row });
-        raws.set(candidate.line, candidate.raw);
-        if (batch.length >= batchSize) await flush();
+        const wait = sink.add(candidate.line, candidate.row, candidate.raw);
+        if (wait) await wait;
       } else if ("issue" in candidate) {
         summary.rejected += 1;
         await report(candidate.issue, candidate.raw);
@@ -146,22 +158,26 @@ export async function runPipeline(
       }
       if (summary.read % batchSize === 0) settings.onProgress?.({ rows: summary.read, bytes: settings.bytesRead?.() ?? 0 });
     }
-    await flush();
-    await inflight;
     settings.onProgress?.({ rows: summary.read, bytes: settings.bytesRead?.() ?? 0 });
     if (summary.read === 0) {
       throw new FatalImportError({ line: 1, code: "EMPTY_FILE", message: "The input has no data rows." });
     }
+    settings.onProgress?.({ rows: summary.read, bytes: settings.bytesRead?.() ?? 0, writing: true });
+    const finishing = sink;
+    sink = undefined; // finished or failed, nothing to abort
+    await finishing.finish();
+    trimErrors(summary.errors);
 
     summary.ok = !strict || summary.errorCount === 0;
     await client.query(summary.ok && !settings.dryRun ? "COMMIT" : "ROLLBACK");
     if (!summary.ok && !settings.dryRun) Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0 });
   } catch (error) {
-    await inflight?.catch(() => {});
+    await sink?.abort().catch(() => {});
     await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
     if (!(error instanceof FatalImportError)) throw error;
     Object.assign(summary, { ok: false, inserted: 0, updated: 0, unchanged: 0 });
     summary.errorCount += 1;
+    trimErrors(summary.errors);
     summary.errors.unshift(error.issue);
     summary.errors.length = Math.min(summary.errors.length, MAX_REPORTED_ERRORS);
   } finally {

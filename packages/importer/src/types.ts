@@ -4,6 +4,13 @@ import type { DomainErrorCode } from "@tradegraph/domain";
 /** `comtrade`: UN Comtrade CSV; `csv` and `json`: the native columns (docs/import.md). */
 export type ImportFormat = "comtrade" | "csv" | "json";
 
+/**
+ * How rows reach export_record: `copy` streams them (COPY FROM STDIN) into a staging table and merges it with one
+ * statement; `batched` writes multi-row statements of `batchSize` rows (the embedded database, whose wire protocol
+ * has no COPY FROM STDIN).
+ */
+export type ImportWriter = "copy" | "batched";
+
 /** `strict`: one bad row and nothing is written. `lenient`: good rows are written, bad rows rejected. */
 export type ImportMode = "strict" | "lenient";
 
@@ -74,6 +81,8 @@ export interface ImportProgress {
   rows: number;
   /** Bytes of input consumed so far. */
   bytes: number;
+  /** True once every row is read and the import writes (the COPY path's merge: the longest step). */
+  writing?: boolean;
 }
 
 export interface ImportOptions {
@@ -91,11 +100,13 @@ export interface ImportOptions {
   actor?: string;
   /** More data rows than this stops the import with TOO_MANY_ROWS. */
   maxRows?: number;
-  /** Rows per statement. Default 10,000. */
+  /** Default `copy`, `batched` on the embedded database. */
+  writer?: ImportWriter;
+  /** Rows per statement of the batched writer, and between progress calls. Default 10,000. */
   batchSize?: number;
   /** Called for each rejected row (lenient mode), e.g. to write a rejects file. */
   onReject?: (row: RejectedRow) => void | Promise<void>;
-  /** Called after each batch. */
+  /** Called every `batchSize` rows, at the end of the input, and when writing starts. */
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -105,6 +116,8 @@ export interface ImportSummary {
   dryRun: boolean;
   mode: ImportMode;
   format: ImportFormat | null;
+  /** The write path taken (null when the import stopped before it started). */
+  writer: ImportWriter | null;
   source: { id: number | null; publisher: string; title: string; synthetic: boolean } | null;
   /** Data rows read (the header not counted). */
   read: number;

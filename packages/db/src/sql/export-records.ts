@@ -92,17 +92,18 @@ export interface WriteResult {
   rows: ExportRecordRow[];
 }
 
-const FLOW_KEYS = Object.keys(exportRecordFlow) as Array<keyof typeof exportRecordFlow>;
+// Shared with the COPY path (copy-export-records.ts): the written columns, in the description's order.
+export const FLOW_KEYS = Object.keys(exportRecordFlow) as Array<keyof typeof exportRecordFlow>;
 const FIGURE_KEYS = Object.keys(exportRecordFigures) as Array<keyof typeof exportRecordFigures>;
-const VALUE_KEYS = [...FLOW_KEYS, ...FIGURE_KEYS];
+export const VALUE_KEYS = [...FLOW_KEYS, ...FIGURE_KEYS];
 const name = (key: keyof typeof exportRecordTable.spec) => exportRecordTable.nameOf(key);
-const VALUE_COLUMNS = VALUE_KEYS.map(name);
+export const VALUE_COLUMNS = VALUE_KEYS.map(name);
 const FIGURE_COLUMNS = FIGURE_KEYS.map(name);
 const ID_COLUMN = name("id");
 const SOURCE = name("sourceId");
 const KEY_COLUMNS = [...FLOW_KEYS.map(name), SOURCE];
-const WHO = `${name("createdBy")}, ${name("updatedBy")}`;
-const UPDATED = `${name("updatedAt")} = now(), ${name("updatedBy")}`;
+export const WHO = `${name("createdBy")}, ${name("updatedBy")}`;
+export const UPDATED = `${name("updatedAt")} = now(), ${name("updatedBy")}`;
 
 // One array parameter per column of VALUE_KEYS, then the source, the actor and the id. The bulk
 // statements cast the arrays to the column types without modifiers (char(2) → bpchar, numeric(18,3) → numeric),
@@ -117,14 +118,15 @@ const SOURCE_ID = `$${VALUE_KEYS.length + 1}::integer`;
 const ACTOR = `$${VALUE_KEYS.length + 2}::text`;
 const ID = `$${VALUE_KEYS.length + 3}::integer`;
 
-const list = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${c}`).join(", ");
-const changed = (a: string, b: string) => `(${list(a, FIGURE_COLUMNS)}) IS DISTINCT FROM (${list(b, FIGURE_COLUMNS)})`;
+export const list = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${c}`).join(", ");
+/** The figures of rows a and b differ (NULL-safe). */
+export const changed = (a: string, b: string) => `(${list(a, FIGURE_COLUMNS)}) IS DISTINCT FROM (${list(b, FIGURE_COLUMNS)})`;
 /** Stored rows x with the natural key of the input row r. */
 const SAME_KEY = `${FLOW_KEYS.map((key) => `x.${name(key)} = r.${name(key)}`).join(" AND ")} AND x.${SOURCE} = ${SOURCE_ID}`;
 
 const INSERT_INTO = `INSERT INTO ${exportRecordTable.name} AS e (${VALUE_COLUMNS.join(", ")}, ${SOURCE}, ${WHO})
   SELECT r.*, ${SOURCE_ID}, ${ACTOR}, ${ACTOR} FROM`;
-const ON_CONFLICT = `ON CONFLICT (${KEY_COLUMNS.join(", ")}) DO UPDATE SET
+export const ON_CONFLICT = `ON CONFLICT (${KEY_COLUMNS.join(", ")}) DO UPDATE SET
     ${FIGURE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, ${UPDATED} = EXCLUDED.${name("updatedBy")}
   WHERE ${changed("e", "EXCLUDED")}`;
 
@@ -173,7 +175,7 @@ export function exportRecordValues(row: ExportRecordRow): ExportRecordValues {
 }
 
 /** A period as its first day: "2024-01" → "2024-01-01", "2023" → "2023-01-01". */
-const firstDay = (period: string) => (period.length === 4 ? `${period}-01-01` : `${period}-01`);
+export const firstDay = (period: string) => (period.length === 4 ? `${period}-01-01` : `${period}-01`);
 
 /** A PostgreSQL array literal; validated codes, months, numbers and flags go unquoted (the common, fast case). */
 function literal(values: ReadonlyArray<string | number | boolean | null>): string {

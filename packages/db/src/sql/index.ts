@@ -32,3 +32,5 @@ export type {
 } from "./tables";
 export { exportRecordValues, pgRun, prismaRun, writeExportRecords } from "./export-records";
 export type { ExportRecordValues, Run, WriteMode, WriteOptions, WriteResult } from "./export-records";
+export { ExportRecordStaging, StagingCopy } from "./copy-export-records";
+export type { StagingColumn, StagingOptions, StagingValue } from "./copy-export-records";

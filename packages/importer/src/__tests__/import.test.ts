@@ -13,6 +13,10 @@ afterAll(async () => {
   await db?.destroy();
 });
 
+// On PostgreSQL imports COPY; on the embedded database (no DATABASE_URL) they take the batched writer.
+const DEFAULT_WRITER = process.env.DATABASE_URL ? "copy" : "batched";
+const WRITERS = process.env.DATABASE_URL ? (["copy", "batched"] as const) : (["batched"] as const);
+
 const fixture = (name: string) => path.join(__dirname, "fixtures", name);
 const SOURCE = { publisher: "Test ministry", title: "Crude exports" };
 
@@ -275,27 +279,82 @@ describe("native files", () => {
     expect(rejects.at(-1)).toMatchObject({ line: 13, code: "COLUMN_COUNT", raw: "AZ,GE,2710,2024-0" });
   });
 
-  it("reject later rows for a natural key already given, within a batch and across batches", async () => {
-    for (const batchSize of [10_000, 2]) {
-      const rejects: RejectedRow[] = [];
-      const source = { publisher: "Duplicates", title: `batch ${batchSize}` };
-      const strict = await importFile("duplicates.csv", { source, batchSize });
-      expect(strict.ok).toBe(false);
-      expect(strict.errors.map((e) => [e.line, e.code])).toEqual([
-        [4, "DUPLICATE_KEY"],
-        [6, "DUPLICATE_KEY"],
-      ]);
-      expect(strict.errors[0]!.message).toContain("already on line 2");
+  // The COPY path finds duplicates once, set-wise, after the last row; the batched one per batch of `batchSize`.
+  it.each([...WRITERS.map((writer) => [writer, 10_000] as const), ["batched", 2] as const])("reject later rows for a natural key already given (%s writer, batches of %d)", async (writer, batchSize) => {
+    const rejects: RejectedRow[] = [];
+    const source = { publisher: "Duplicates", title: `${writer} ${batchSize}` };
+    const strict = await importFile("duplicates.csv", { source, batchSize, writer });
+    expect(strict).toMatchObject({ ok: false, writer, inserted: 0, rejected: 2 });
+    expect(strict.errors.map((e) => [e.line, e.code])).toEqual([
+      [4, "DUPLICATE_KEY"],
+      [6, "DUPLICATE_KEY"],
+    ]);
+    expect(strict.errors[0]!.message).toBe("AZ → IL, 2709, 2024-01 is already on line 2: a file may give each exporter, importer, commodity and month once.");
+    expect(await count(`s.title = '${source.title}'`)).toBe(0);
 
-      const lenient = await importFile("duplicates.csv", { source, batchSize, mode: "lenient", onReject: (row) => void rejects.push(row) });
-      expect(lenient).toMatchObject({ ok: true, read: 5, inserted: 3, rejected: 2 });
-      expect(rejects.map((r) => [r.line, r.raw])).toEqual([
-        [4, "AZE,ISR,2709,202401,523400,296000000,,"],
-        [6, "AZ,IT,2709,2024-01,1,2,,"],
-      ]);
-      // The first occurrence wins.
-      expect((await flows(source.title)).find((f) => f.flow === "AZ>IL")).toMatchObject({ tonnes: "523500.000" });
-    }
+    const lenient = await importFile("duplicates.csv", { source, batchSize, writer, mode: "lenient", onReject: (row) => void rejects.push(row) });
+    expect(lenient).toMatchObject({ ok: true, read: 5, inserted: 3, rejected: 2 });
+    expect(rejects.map((r) => [r.line, r.code, r.raw])).toEqual([
+      [4, "DUPLICATE_KEY", "AZE,ISR,2709,202401,523400,296000000,,"],
+      [6, "DUPLICATE_KEY", "AZ,IT,2709,2024-01,1,2,,"],
+    ]);
+    // The first occurrence wins.
+    expect((await flows(source.title)).find((f) => f.flow === "AZ>IL")).toMatchObject({ tonnes: "523500.000" });
+  });
+
+  it("list duplicates and other bad rows together, by line, and write nothing in strict mode", async () => {
+    const content = [
+      "exporter,importer,commodity,period,quantityTonnes,valueUsd",
+      "AZ,IL,2709,2024-01,1,2",
+      "AZ,IL,2709,2024-01,1,2", // 3: duplicate of 2
+      "AZ,XX,2709,2024-01,1,2", // 4: unknown country
+      "AZ,IT,2799,2024-01,1,2", // 5: unknown commodity
+      "AZ,IL,2709,2024-01,3,4", // 6: duplicate of 2
+      "AZ,GE,2709,2024-01,1,2",
+    ].join("\n");
+    const source = { publisher: "Mixed", title: "errors by line" };
+    const summary = await importExportRecords(db, content, { format: "csv", source });
+    expect(summary).toMatchObject({ ok: false, read: 6, inserted: 0, rejected: 4, errorCount: 4 });
+    expect(summary.errors.map((e) => [e.line, e.code])).toEqual([
+      [3, "DUPLICATE_KEY"],
+      [4, "UNKNOWN_COUNTRY"],
+      [5, "UNKNOWN_COMMODITY"],
+      [6, "DUPLICATE_KEY"],
+    ]);
+    expect(summary.errors[2]!.message).toMatch(/^commodity "2799" is not in the commodity table \(known: /);
+    expect(await count(`s.title = '${source.title}'`)).toBe(0);
+  });
+
+  it("rewrite only changed rows when a file is imported again, inserting the new ones", async () => {
+    const source = { publisher: "Merge", title: "changed rows" };
+    const header = "exporter,importer,commodity,period,quantityTonnes,valueUsd,flags,reportedRank";
+    const first = [header, "AZ,IL,2709,2024-01,10,20,,", "AZ,IT,2709,2024-01,30,40,,1", "KZ,IT,2709,2024-01,50,,,"].join("\n");
+    expect(await importExportRecords(db, first, { format: "csv", source, actor: "first" })).toMatchObject({ ok: true, writer: DEFAULT_WRITER, inserted: 3 });
+    const stamps = async () => (await db.pool.query(`SELECT e.id, e.updated_at, e.updated_by FROM export_record e JOIN source s ON s.id = e.source_id WHERE s.title = $1 ORDER BY e.id`, [source.title])).rows;
+    const before = await stamps();
+    // Same AZ>IL; AZ>IT gains a flag; KZ>IT gets a value; a new row.
+    const second = [header, "AZ,IL,2709,2024-01,10,20,,", "AZ,IT,2709,2024-01,30,40,valueEstimated,1", "KZ,IT,2709,2024-01,50,60,,", "AZ,GE,2709,2024-01,1,,,"].join("\n");
+    const again = await importExportRecords(db, second, { format: "csv", source, actor: "second" });
+    expect(again).toMatchObject({ ok: true, read: 4, inserted: 1, updated: 2, unchanged: 1, written: 3 });
+    const after = await stamps();
+    expect(after[0]).toEqual(before[0]); // the unchanged row is not rewritten
+    expect(after.slice(1).map((r) => r.updated_by)).toEqual(["second", "second", "second"]);
+    expect(await importExportRecords(db, second, { format: "csv", source, dryRun: true })).toMatchObject({ ok: true, inserted: 0, updated: 0, unchanged: 4 });
+  });
+
+  it("serialise concurrent imports into one source: both succeed and each row is stored once", async () => {
+    const source = { publisher: "Concurrent", title: "one source" };
+    const header = "exporter,importer,commodity,period,quantityTonnes,valueUsd";
+    const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `AZ,IT,2709,2023-${String(from + i).padStart(2, "0")},${from + i},1`);
+    const a = [header, ...months(1, 8)].join("\n");
+    const b = [header, ...months(5, 12).reverse()].join("\n"); // overlaps a in 05–08, in the opposite order
+    // The source exists, so both upsert (a new source would make the second wait for the first's source row).
+    expect(await importExportRecords(db, [header, "AZ,IT,2709,2022-12,1,1"].join("\n"), { format: "csv", source })).toMatchObject({ ok: true, inserted: 1 });
+    const [first, second] = await Promise.all([importExportRecords(db, a, { format: "csv", source }), importExportRecords(db, b, { format: "csv", source })]);
+    expect([first.ok, second.ok]).toEqual([true, true]);
+    expect(first.inserted + second.inserted).toBe(12);
+    expect(first.unchanged + second.unchanged).toBe(4);
+    expect(await count(`s.title = '${source.title}'`)).toBe(13);
   });
 
   it.each([

@@ -127,7 +127,8 @@ async function main(argv: string[]): Promise<number> {
       dryRun: args.dryRun,
       actor: args.actor,
       onReject: rejects ? (row) => rejects.write(row) : undefined,
-      onProgress: ({ rows, bytes }) => progress.update({ rows, done: bytes, total: size }),
+      onProgress: ({ rows, bytes, writing }) =>
+        progress.update(writing ? { rows, note: "all read, writing into export_record…" } : { rows, done: bytes, total: size }, writing),
     });
   } finally {
     progress.finish();

@@ -3,6 +3,8 @@ export interface ProgressState {
   rows: number;
   done?: number;
   total?: number;
+  /** What is going on after the reading, e.g. "writing". */
+  note?: string;
 }
 
 const TTY_INTERVAL_MS = 200;
@@ -42,6 +44,7 @@ export class Progress {
       const fraction = Math.min(state.done / state.total, 1);
       parts.push(`${(fraction * 100).toFixed(0)}%`, `ETA ${formatDuration((seconds * (1 - fraction)) / fraction)}`);
     }
+    if (state.note) parts.push(state.note);
     const line = parts.join(" · ");
     if (this.tty) {
       this.out.write(`\r\x1b[2K${line}`);

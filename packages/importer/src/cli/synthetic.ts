@@ -82,7 +82,10 @@ async function main(argv: string[]): Promise<number> {
   const db = await openForImport(env, log);
   try {
     log(`Loading ${number.format(options.rows)} synthetic rows (seed ${options.seed}) into ${describeTarget(env)}…`);
-    const summary = await loadSynthetic(db, options, { onProgress: ({ rows }) => progress.update({ rows, done: rows, total: options.rows }) });
+    const summary = await loadSynthetic(db, options, {
+      onProgress: ({ rows, writing }) =>
+        progress.update(writing ? { rows, note: "all generated, writing into export_record…" } : { rows, done: rows, total: options.rows }, writing),
+    });
     progress.finish();
     console.log(formatSummary(summary, `${number.format(options.rows)} synthetic rows`).join("\n"));
     return summary.ok ? 0 : 1;

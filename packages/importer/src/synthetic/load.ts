@@ -2,19 +2,21 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { exportRecordTable, meetingTable, reportTable, sourceTable } from "@tradegraph/db/sql";
 import type { Pool } from "pg";
-import { runPipeline, type Candidate } from "../pipeline";
-import type { ExportRow, ImportProgress, ImportSummary } from "../types";
+import { defaultWriter, runPipeline, type Candidate } from "../pipeline";
+import type { ExportRow, ImportProgress, ImportSummary, ImportWriter } from "../types";
 import { NATIVE_FLAGS } from "../validate/native";
 import { generateSynthetic, syntheticSource, type SyntheticOptions } from "./generate";
 
 export interface LoadOptions {
   actor?: string;
+  /** Default `copy`, `batched` on the embedded database (as for importExportRecords). */
+  writer?: ImportWriter;
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/** Generates the rows and writes them with the importer's batched writer, under their synthetic source. */
-export async function loadSynthetic(db: { pool: Pool }, options: SyntheticOptions, load: LoadOptions = {}): Promise<ImportSummary> {
+/** Generates the rows and writes them the way an import does (COPY and one merge), under their synthetic source. */
+export async function loadSynthetic(db: { pool: Pool; embedded?: boolean }, options: SyntheticOptions, load: LoadOptions = {}): Promise<ImportSummary> {
   async function* candidates(): AsyncGenerator<Candidate> {
     let line = 0;
     for (const row of generateSynthetic(options)) yield { line: ++line, raw: "", row };
@@ -25,6 +27,7 @@ export async function loadSynthetic(db: { pool: Pool }, options: SyntheticOption
     mode: "strict",
     dryRun: false,
     actor: load.actor ?? "synthetic",
+    writer: load.writer ?? defaultWriter(db),
     batchSize: load.batchSize,
     onProgress: load.onProgress,
   });

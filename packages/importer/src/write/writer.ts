@@ -2,19 +2,12 @@ import { pgRun, writeExportRecords, type Run } from "@tradegraph/db/sql";
 import type { PoolClient } from "pg";
 import type { ExportRow } from "../types";
 import type { ReferenceData } from "../validate/fields";
+import type { RawText, RowSink, SinkOptions } from "./sink";
 
 /** A validated row and the line it came from. */
 export interface LineRow {
   line: number;
   row: ExportRow;
-}
-
-export interface BatchResult {
-  /** Rows whose natural key an earlier row of the same import already had: line → that earlier line. */
-  duplicates: Map<number, number>;
-  inserted: number;
-  updated: number;
-  unchanged: number;
 }
 
 // Natural keys seen so far in this import, one number each (see keyEncoder), to find duplicates across batches.
@@ -26,10 +19,12 @@ SELECT k.line, s.line AS first_line FROM unnest($1::bigint[], $2::int[]) AS k(ke
 JOIN LATERAL (SELECT line FROM import_seen WHERE key = k.key LIMIT 1) s ON s.line <> k.line`;
 
 /**
- * A natural key (the source being fixed) as an exact integer below 2^53: exporter and importer by their
- * position among the known countries (9 bits each), the commodity by its position among the known ones
- * (16 bits), the month counted from 1900-01 (14 bits; an annual period is its January), the frequency (1 bit) and
- * the flow (2 bits; the flow fixes the reporter). Cheaper to index than the seven columns.
+ * A natural key (the source being fixed) as an exact integer below 2^53, in the order of the unique index
+ * export_record_natural_key (exporter, period, importer, commodity, frequency, flow; the flow fixes the
+ * reporter): the exporter by its position among the known countries (9 bits), the month counted from 1900-01
+ * (14 bits; an annual period is its January), the importer (9 bits), the commodity by its position among the
+ * known ones (16 bits), the frequency (1 bit) and the flow (2 bits). Cheaper to index and sort than the seven
+ * columns; sorting by it sorts by the index, so the COPY path's merge inserts in index order.
  */
 const FLOW_BITS: Record<string, number> = { EXPORT: 0, IMPORT: 1, RE_EXPORT: 2, RE_IMPORT: 3 };
 
@@ -39,8 +34,8 @@ export function keyEncoder(ref: ReferenceData): (row: ExportRow) => number {
   if (countries.size > 512 || commodities.size > 65_536) throw new Error("Too many countries or commodities for the duplicate check's key.");
   return (row) => {
     const month = (Number(row.period.slice(0, 4)) - 1900) * 12 + (row.period.length === 4 ? 0 : Number(row.period.slice(5, 7)) - 1);
-    const pair = (countries.get(row.exporterCode)! * 512 + countries.get(row.importerCode)!) * 65_536 + commodities.get(row.commodityCode)!;
-    return ((pair * 16_384 + month) * 2 + (row.frequency === "ANNUAL" ? 1 : 0)) * 4 + FLOW_BITS[row.flow]!;
+    const flow = ((countries.get(row.exporterCode)! * 16_384 + month) * 512 + countries.get(row.importerCode)!) * 65_536 + commodities.get(row.commodityCode)!;
+    return (flow * 2 + (row.frequency === "ANNUAL" ? 1 : 0)) * 4 + FLOW_BITS[row.flow]!;
   };
 }
 
@@ -59,51 +54,74 @@ function literal(values: ReadonlyArray<string | number | boolean | null>): strin
 }
 
 /**
- * Writes batches of rows for one source inside the caller's transaction: one statement per batch records
- * the natural keys (finding duplicates of earlier rows), one writes the rows through writeExportRecords (a plain
- * insert into a source this import created, an upsert otherwise, a comparison in a dry run).
+ * The batched path (the embedded database, whose wire protocol has no COPY FROM STDIN): rows are written in
+ * batches while the next batch is being read. Per batch one statement records the natural keys (finding
+ * duplicates of earlier rows) and one writes the rows through writeExportRecords (a plain insert into a source
+ * this import created, an upsert otherwise, a comparison in a dry run).
  */
-export class BatchWriter {
+export class BatchedSink implements RowSink {
   private readonly run: Run;
+  private batch: LineRow[] = [];
+  private readonly raws = new Map<number, RawText>();
+  private inflight: Promise<void> | undefined;
 
   private constructor(
     private readonly client: PoolClient,
-    private readonly sourceId: number,
-    private readonly actor: string | null,
-    private readonly dryRun: boolean,
-    private readonly newSource: boolean,
+    private readonly options: SinkOptions,
+    private readonly batchSize: number,
     private readonly key: (row: ExportRow) => number,
   ) {
     this.run = pgRun(client);
   }
 
-  /** `newSource`: the source was created in this transaction, so none of its rows exist yet. */
-  static async open(
-    client: PoolClient,
-    options: { sourceId: number; newSource: boolean; actor: string | null; dryRun: boolean; ref: ReferenceData },
-  ): Promise<BatchWriter> {
+  static async open(client: PoolClient, options: SinkOptions & { ref: ReferenceData; batchSize: number }): Promise<BatchedSink> {
     await client.query(CREATE_SEEN);
-    return new BatchWriter(client, options.sourceId, options.actor, options.dryRun, options.newSource, keyEncoder(options.ref));
+    return new BatchedSink(client, options, options.batchSize, keyEncoder(options.ref));
   }
 
-  /** Records the batch's keys and, when `persist`, writes its rows (except duplicates). */
-  async write(rows: readonly LineRow[], persist: boolean): Promise<BatchResult> {
-    const result: BatchResult = { duplicates: new Map(), inserted: 0, updated: 0, unchanged: 0 };
-    if (rows.length === 0) return result;
+  add(line: number, row: ExportRow, raw: RawText): Promise<void> | undefined {
+    this.batch.push({ line, row });
+    if (this.options.keepRaw) this.raws.set(line, raw);
+    return this.batch.length >= this.batchSize ? this.flush() : undefined;
+  }
+
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.inflight;
+  }
+
+  async abort(): Promise<void> {
+    await this.inflight?.catch(() => {});
+  }
+
+  private async flush(): Promise<void> {
+    await this.inflight;
+    const batch = this.batch;
+    this.batch = [];
+    this.inflight = this.write(batch);
+    this.inflight.catch(() => {}); // awaited at the next flush or in finish()
+  }
+
+  private async write(rows: LineRow[]): Promise<void> {
+    if (rows.length === 0) return;
     const keys = [literal(rows.map((r) => this.key(r.row))), literal(rows.map((r) => r.line))];
     const marked = await this.client.query(MARK_SEEN, keys);
     if ((marked.rowCount ?? 0) < rows.length) {
       const found = await this.client.query<{ line: number; first_line: number }>(FIND_DUPLICATES, keys);
-      for (const { line, first_line } of found.rows) result.duplicates.set(line, first_line);
-      rows = rows.filter(({ line }) => !result.duplicates.has(line));
+      const firstLine = new Map(found.rows.map((r) => [r.line, r.first_line]));
+      for (const { line, row } of rows) {
+        const first = firstLine.get(line);
+        if (first !== undefined) await this.options.onDuplicate({ line, firstLine: first, row, raw: this.raws.get(line) });
+      }
+      rows = rows.filter(({ line }) => !firstLine.has(line));
     }
-    if (!persist || rows.length === 0) return result;
+    for (const { line } of rows) this.raws.delete(line);
+    // Strict mode stops writing at the first error (everything is rolled back) but still checks the rest.
+    if (!this.options.persist() || rows.length === 0) return;
 
-    const mode = this.dryRun ? "compare" : this.newSource ? "insert" : "upsert";
-    const written = await writeExportRecords(this.run, rows.map((r) => r.row), { mode, sourceId: this.sourceId, actor: this.actor });
-    result.inserted = written.inserted;
-    result.updated = written.updated;
-    result.unchanged = rows.length - result.inserted - result.updated;
-    return result;
+    const { dryRun, newSource, sourceId, actor } = this.options;
+    const mode = dryRun ? "compare" : newSource ? "insert" : "upsert";
+    const written = await writeExportRecords(this.run, rows.map((r) => r.row), { mode, sourceId, actor });
+    this.options.onWritten({ inserted: written.inserted, updated: written.updated, unchanged: rows.length - written.inserted - written.updated });
   }
 }
