@@ -1,6 +1,6 @@
 import type { ClientBase } from "pg";
 import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
-import { changed, firstDay, FLOW_KEYS, list, ON_CONFLICT, VALUE_COLUMNS, VALUE_KEYS, WHO, type ExportRecordValues, type Run } from "./export-records";
+import { changed, completeExportRecordValues, firstDay, FLOW_KEYS, list, ON_CONFLICT, VALUE_COLUMNS, VALUE_KEYS, WHO, type ExportRecordValues, type Run } from "./export-records";
 import type { ColumnKind } from "./table";
 import { exportRecordTable } from "./tables";
 
@@ -47,7 +47,7 @@ const encoders = VALUE_KEYS.map((key) => {
 function copyLine(values: ExportRecordValues, extra: readonly StagingValue[]): string {
   let line = "";
   for (const value of extra) line += copyText(value) + "\t";
-  const record = values as unknown as Record<string, unknown>;
+  const record = completeExportRecordValues(values) as unknown as Record<string, unknown>;
   for (let i = 0; i < VALUE_KEYS.length; i++) {
     if (i > 0) line += "\t";
     line += encoders[i]!(record[VALUE_KEYS[i]!]);

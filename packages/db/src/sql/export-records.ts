@@ -46,7 +46,7 @@ export type ExportRecordValues = Omit<
  * The row with every column of the description. Currency USD unless given; for USD the value is `valueUsd`
  * (or `value` when only that is given), so a USD figure is stated once and `value` = `valueUsd`.
  */
-function complete(row: ExportRecordValues): Required<ExportRecordValues> {
+export function completeExportRecordValues(row: ExportRecordValues): Required<ExportRecordValues> {
   const currency = row.currency ?? "USD";
   const usd = currency === "USD" ? (row.valueUsd ?? row.value ?? null) : row.valueUsd;
   return {
@@ -194,7 +194,7 @@ function literal(values: ReadonlyArray<string | number | boolean | null>): strin
 
 /** The rows as one array literal per column of ROWS. */
 function arrays(rows: readonly ExportRecordValues[]): string[] {
-  const full = rows.map(complete);
+  const full = rows.map(completeExportRecordValues);
   return VALUE_KEYS.map((key) => literal(full.map((row) => (key === "period" ? firstDay(row.period) : row[key]))));
 }
 
