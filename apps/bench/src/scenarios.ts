@@ -102,7 +102,8 @@ const commodity = (c: Json) => ({ hsCode: c.hsCode, description: c.description }
 /** The canonical export record of S1, S3 and S5. */
 function record(r: Json, sides: { exporter?: Json; importer: Json; commodity: Json }) {
   return {
-    period: month(r.period),
+    // The stored first month: tradegraph names an annual period "2023", the peers give its date (2023-01-01).
+    period: String(r.period).length === 4 ? `${r.period}-01` : month(r.period),
     valueUsd: toNumber(r.valueUsd),
     quantityTonnes: toNumber(r.quantityTonnes),
     ...(sides.exporter ? { exporter: country(sides.exporter) } : {}),

@@ -82,6 +82,26 @@ describe("normalisers", () => {
     expect(canonical).toEqual({ code: "AZ", name: "Azerbaijan", exports: [{ ...record, importer: IL, commodity: CRUDE }] });
   });
 
+  it("S1: reads an annual record's period (tradegraph's 2023) as the peers' stored first month", () => {
+    const record = { valueUsd: null, quantityTonnes: 11_300_000 };
+    const canonical = expectSameAnswer(variant("S1"), {
+      tradegraph: { data: { country: { code: "AZ", name: "Azerbaijan", exports: { nodes: [{ ...record, period: "2023", importer: IL, commodity: CRUDE }] } } } },
+      postgraphile: {
+        data: {
+          countryByCode: {
+            code: "AZ",
+            name: "Azerbaijan",
+            exportRecordsByExporterCode: {
+              nodes: [{ period: "2023-01-01", valueUsd: null, quantityTonnes: "11300000.000", countryByImporterCode: IL, commodityByCommodityCode: CRUDE }],
+            },
+          },
+        },
+      },
+      raw: { country: { code: "AZ", name: "Azerbaijan", exports: [{ ...record, period: "2023-01", importer: IL, commodity: CRUDE }] } },
+    });
+    expect((canonical as { exports: Array<{ period: string }> }).exports[0]!.period).toBe("2023-01");
+  });
+
   it("S1: notices a different value", () => {
     const v = variant("S1");
     const tg = v.normalise.tradegraph({
