@@ -9,8 +9,9 @@ import { meetingsWith } from "../meeting/meeting.service";
 import type { Meeting } from "../meeting/meeting.type";
 import { reportsAbout } from "../report/report.service";
 import type { Report } from "../report/report.type";
-import { join, queryRows, sql, type Sql } from "../sql";
-import { flowConditions, MAX_SERIES_MONTHS, seriesOf, summedFigures, type SummedFigures } from "../trade/trade.service";
+import { queryRows, sql, type Sql } from "../sql";
+import { countedRecords, DEFAULT_OBSERVATIONS } from "../trade/observations.sql";
+import { MAX_SERIES_MONTHS, periodBetween, seriesOf, summedFigures, type SummedFigures } from "../trade/trade.service";
 import { Granularity, type TradeSeriesPoint } from "../trade/trade.type";
 import type { BilateralArgs } from "./bilateral.args";
 import { Bilateral, TimelineEntry, TimelineKind, TradeMonth, type CommodityTrade, type TradeDirection } from "./bilateral.type";
@@ -34,9 +35,11 @@ function lastDayOf(period: string): string {
   return new Date(periodToDate(addMonths(period, 1)).getTime() - 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Export records (under `alias`) of trade either way between the two countries in the range. */
+/** The records (a derived table under `alias`) of trade either way between the two countries in the range, each flow counted once. */
 function eitherWay(alias: string, a: string, b: string, range: PeriodRange): Sql {
-  return sql`((${join(flowConditions(alias, a, b, null, range), " AND ")}) OR (${join(flowConditions(alias, b, a, null, range), " AND ")}))`;
+  const [exporter, importer] = [exportRecordTable.column(alias, "exporterCode"), exportRecordTable.column(alias, "importerCode")];
+  const pair = sql`((${exporter} = ${a} AND ${importer} = ${b}) OR (${exporter} = ${b} AND ${importer} = ${a}))`;
+  return countedRecords(alias, [pair, periodBetween(alias, range)], null, DEFAULT_OBSERVATIONS);
 }
 
 const column = (key: keyof typeof exportRecordTable.spec) => exportRecordTable.column("er", key);
@@ -73,7 +76,7 @@ async function loadTrade({ db, loaders }: Deps, pair: [Country, Country], range:
         db.pool,
         sql`SELECT ${column("exporterCode")} AS exporter, to_char(${column("period")}, 'YYYY-MM') AS month, ${column("commodityCode")} AS commodity,
                    ${summedFigures("er")}
-            FROM ${exportRecordTable.from("er")} WHERE ${eitherWay("er", a.code, b.code, range)}
+            FROM ${eitherWay("er", a.code, b.code, range)}
             GROUP BY GROUPING SETS ((${column("exporterCode")}, ${column("period")}), (${column("exporterCode")}, ${column("commodityCode")}))
             ORDER BY sum(${column("valueUsd")}) DESC NULLS LAST, ${column("commodityCode")}`,
       )

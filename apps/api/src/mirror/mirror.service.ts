@@ -6,8 +6,8 @@ import { Frequency, ReportedBy, TradeFlow } from "../export-record/observation.t
 import { countryCodeOf } from "../country/country.service";
 import { ErrorCode, parseInput, userInputError } from "../server/errors";
 import { join, queryRows, raw, sql, type Sql } from "../sql";
-import { observationConditions, precedenceOrder } from "../trade/observations.sql";
-import { flowConditions, MAX_SERIES_MONTHS, observedRange } from "../trade/trade.service";
+import { precedenceOrder } from "../trade/observations.sql";
+import { flowRecords, MAX_SERIES_MONTHS, observedRange } from "../trade/trade.service";
 import type { FlowObservationsArgs, MirrorFlowsArgs } from "./mirror.args";
 import {
   MirrorIncomparability,
@@ -55,13 +55,12 @@ function sideObservations(side: ReportingSide, exporter: string, importer: strin
   const ownValue = column("er", BASIS_COLUMN[own]);
   const otherValue = column("er", BASIS_COLUMN[other]);
   const stated = sql`COALESCE(${column("er", "value")}, ${column("er", "valueUsd")})`;
-  const conditions = flowConditions("er", exporter, importer, commodity, range, { frequency, reportedBy: SIDE_FILTER[side], flows: null });
   return sql`SELECT ${raw(`'${side}'`)} AS side, ${column("er", "period")} AS period, ${column("er", "frequency")} AS frequency,
       ${column("er", "quantityTonnes")} AS quantity, ${column("er", "currency")} AS currency, ${column("er", "flow")}::text AS flow, ${column("er", "sourceId")} AS source_id,
       COALESCE(${ownValue}, ${stated}, ${otherValue}) AS value,
       CASE WHEN ${ownValue} IS NOT NULL OR ${stated} IS NOT NULL THEN ${raw(`'${own}'`)} WHEN ${otherValue} IS NOT NULL THEN ${raw(`'${other}'`)} END AS basis,
       (${ownValue} IS NULL AND ${stated} IS NOT NULL) AS by_convention
-    FROM ${exportRecordTable.from("er")} WHERE ${join(conditions, " AND ")}`;
+    FROM ${flowRecords("er", exporter, importer, commodity, range, { frequency, reportedBy: SIDE_FILTER[side], flows: null })}`;
 }
 
 interface SideRow {
@@ -210,10 +209,9 @@ export async function flowObservations(db: Database, args: FlowObservationsArgs)
   const frequency = args.frequency ?? Frequency.MONTHLY;
   const period = parseInput("period", () => parseObservationPeriod(args.period, frequency));
   const day = periodFirstDay(frequency === Frequency.ANNUAL ? `${period}-01` : period);
-  const counted = observationConditions("er", { frequency, reportedBy: ReportedBy.ANY, flows: null });
   const rows = await queryRows<Record<string, unknown> & SpreadColumns & { counted: boolean }>(
     db.pool,
-    sql`SELECT ${exportRecordTable.columns("er")}, (${join(counted, " AND ")}) AS counted,
+    sql`SELECT ${exportRecordTable.columns("er")}, row_number() OVER (ORDER BY ${precedenceOrder("er")}) = 1 AS counted,
                count(${column("er", "quantityTonnes")}) OVER ()::int AS q_n, min(${column("er", "quantityTonnes")}) OVER () AS q_min, max(${column("er", "quantityTonnes")}) OVER () AS q_max,
                count(${column("er", "valueUsd")}) OVER ()::int AS v_n, min(${column("er", "valueUsd")}) OVER () AS v_min, max(${column("er", "valueUsd")}) OVER () AS v_max
         FROM ${exportRecordTable.from("er")}

@@ -1,6 +1,6 @@
 import { exportRecordTable, sourceTable } from "@tradegraph/db/sql";
 import { Frequency, ReportedBy, TradeFlow } from "../export-record/observation.type";
-import { join, sql, type Sql } from "../sql";
+import { empty, join, raw, sql, type Sql } from "../sql";
 
 const column = (alias: string, key: keyof typeof exportRecordTable.spec) => exportRecordTable.column(alias, key);
 
@@ -36,38 +36,54 @@ const flowRank = (alias: string) =>
   sql`CASE ${column(alias, "flow")} WHEN 'EXPORT' THEN 0 WHEN 'RE_EXPORT' THEN 1 WHEN 'IMPORT' THEN 2 ELSE 3 END`;
 
 /** The record's source's publication date; unknown dates sort as the oldest. */
-const publishedOn = (alias: string, source: Sql) => sql`COALESCE(${source}, DATE '0001-01-01')`;
+const publishedOn = (source: Sql) => sql`COALESCE(${source}, DATE '0001-01-01')`;
 
 /** The publication date of the source of the record under `recordAlias` (a scalar subquery on its key). */
 const sourceOf = (recordAlias: string) =>
   sql`(SELECT ${sourceTable.column("s", "publishedOn")} FROM ${sourceTable.from("s")} WHERE ${sourceTable.column("s", "id")} = ${column(recordAlias, "sourceId")})`;
 
 /** The precedence as an ORDER BY list for records (under `alias`) of one flow: the one that counts comes first. */
-export function precedenceOrder(alias: string): Sql {
-  return sql`${flowRank(alias)}, ${publishedOn(alias, sourceOf(alias))} DESC, ${column(alias, "id")} DESC`;
+export function precedenceOrder(alias: string, source: Sql = sourceOf(alias)): Sql {
+  return sql`${flowRank(alias)}, ${publishedOn(source)} DESC, ${column(alias, "id")} DESC`;
 }
+
+const keys = (alias: string, list: ReadonlyArray<keyof typeof exportRecordTable.spec>) => join(list.map((key) => column(alias, key)), ", ");
+
+/** A flow: what one observation of it reports on. */
+const FLOW_KEY = ["exporterCode", "importerCode", "commodityCode", "frequency", "period"] as const;
+
+/** One observation at every HS level: the natural key without the code. */
+const OBSERVATION_KEY = ["exporterCode", "importerCode", "frequency", "period", "reporterCode", "flow", "sourceId"] as const;
 
 /**
- * Conditions that keep ONE observation per flow (exporter, importer, commodity code, frequency, period) among the
- * records the filter admits, for the record under `alias`: it is kept when no admitted record of the same flow
- * comes first by the precedence (docs/trade-queries.md, "Each flow counted once"):
- * 1. the reporting side: the exporter's report (EXPORT, then RE_EXPORT) before the importer's (IMPORT, then
- *    RE_IMPORT) — with `reportedBy: EXPORTER` or `IMPORTER` only that side is admitted;
- * 2. the source: the most recently published first (sources without a date last);
- * 3. the record stored last (highest id).
- * An anti-join on the natural-key index, inside the caller's statement.
+ * The records an aggregate counts among those `where` selects (conditions on `alias`), as a derived table under
+ * `alias` with export_record's columns. `commodity` is the aggregate's HS code (null: every commodity). Each flow
+ * is counted once (docs/trade-queries.md, docs/hs-nomenclature.md):
+ * - **across HS levels**: within one observation (same source, reporter and flow), a record at code K is left out
+ *   when a record at an ancestor of K at `commodity`'s level or deeper exists: the most aggregated record under
+ *   `commodity` wins (a file with a flow at 2, 4 and 6 digits adds it once);
+ * - **across reporters and sources**: of the observations of a flow (exporter, importer, code, frequency, period)
+ *   that the filter admits, the first by the precedence counts: the exporter's report (EXPORT, then RE_EXPORT)
+ *   before the importer's (IMPORT, then RE_IMPORT), then the most recently published source (undated last), then
+ *   the record stored last.
+ * Set-wise, in the caller's statement: window functions over the selected records (every record a rule compares
+ * with is among them), one scan and no probe per record.
  */
-export function observationConditions(alias: string, filter: ObservationFilter): Sql[] {
-  const same = (key: keyof typeof exportRecordTable.spec) => sql`${column("o", key)} = ${column(alias, key)}`;
-  // o comes first: (rank, -published, -id) of o below er's; descending parts swap sides in the row comparison.
-  const before = sql`(${flowRank("o")}, ${publishedOn(alias, sourceOf(alias))}, ${column(alias, "id")}) < (${flowRank(alias)}, ${publishedOn("o", sourceOf("o"))}, ${column("o", "id")})`;
-  return [
-    ...filtered(alias, filter),
-    sql`NOT EXISTS (
-      SELECT 1 FROM ${exportRecordTable.from("o")}
-      WHERE ${same("exporterCode")} AND ${same("importerCode")} AND ${same("commodityCode")} AND ${same("frequency")} AND ${same("period")}
-        AND ${column("o", "id")} <> ${column(alias, "id")} AND ${join(filtered("o", filter), " AND ")} AND ${before}
-    )`,
-  ];
+export function countedRecords(alias: string, where: readonly Sql[], commodity: string | null, filter: ObservationFilter): Sql {
+  const depth = Math.max(commodity?.length ?? 0, 2);
+  const code = column(alias, "commodityCode");
+  const levelOf = (digits: number) => sql`bool_or(length(${code}) = ${raw(String(digits))}) OVER (PARTITION BY ${keys(alias, OBSERVATION_KEY)}, left(${code}, ${raw(String(digits))}))`;
+  // Records at `commodity`'s own level (chapters when none is given) have no ancestor to give way to.
+  const levels =
+    depth === 2
+      ? { windows: sql`, ${levelOf(2)} AS under_chapter, ${levelOf(4)} AS under_heading`, keep: sql`AND (length(${code}) = 2 OR (NOT ${raw(alias)}.under_chapter AND (length(${code}) = 4 OR NOT ${raw(alias)}.under_heading)))` }
+      : depth === 4
+        ? { windows: sql`, ${levelOf(4)} AS under_heading`, keep: sql`AND (length(${code}) = 4 OR NOT ${raw(alias)}.under_heading)` }
+        : { windows: empty, keep: empty };
+  const source = sourceTable.column("src", "publishedOn");
+  return sql`(SELECT * FROM (
+      SELECT ${raw(alias)}.*, row_number() OVER (PARTITION BY ${keys(alias, FLOW_KEY)} ORDER BY ${precedenceOrder(alias, source)}) AS precedence ${levels.windows}
+      FROM ${exportRecordTable.from(alias)} LEFT JOIN ${sourceTable.from("src")} ON ${sourceTable.column("src", "id")} = ${column(alias, "sourceId")}
+      WHERE ${join([...where, ...filtered(alias, filter)], " AND ")}
+    ) ${raw(alias)} WHERE ${raw(alias)}.precedence = 1 ${levels.keep}) ${raw(alias)}`;
 }
-

@@ -13,12 +13,12 @@ import {
   unitPricePerTonne,
   type PeriodRange,
 } from "@tradegraph/domain";
-import { codesUnder, countedOnce } from "../commodity/commodity.sql";
+import { codesUnder } from "../commodity/commodity.sql";
 import { Frequency } from "../export-record/observation.type";
-import { DEFAULT_OBSERVATIONS, observationConditions, type ObservationFilter } from "./observations.sql";
+import { countedRecords, DEFAULT_OBSERVATIONS, type ObservationFilter } from "./observations.sql";
 import { countryCodeOf } from "../country/country.service";
 import { ErrorCode, parseInput, userInputError } from "../server/errors";
-import { join, queryRows, raw, sql, type Sql } from "../sql";
+import { queryRows, raw, sql, type Sql } from "../sql";
 import type { TopPartnersArgs, TradeSeriesArgs } from "./trade.args";
 import { RankBy, ShareBasis, type PartnerShare, type PartnerTotal, type TopPartners, type TradeSeries, type TradeSeriesPoint } from "./trade.type";
 
@@ -118,20 +118,19 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
     sql`WITH flows AS (
           SELECT ${column("er", "importerCode")} AS partner, ${summedFigures("er")}, min(${column("er", "reportedRank")}) AS stated_rank,
                  array_agg(DISTINCT ${column("er", "sourceId")}) AS source_keys, array_agg(DISTINCT ${column("er", "flow")}::text) AS flows
-          FROM ${exportRecordTable.from("er")}
-          WHERE ${join(flowConditions("er", exporter, null, commodity, range, observations), " AND ")}
+          FROM ${flowRecords("er", exporter, null, commodity, range, observations)}
           GROUP BY ${column("er", "importerCode")}
         ), ranked AS (
           SELECT flows.*,
                  CASE WHEN ${measure} IS NULL THEN NULL ELSE rank() OVER (ORDER BY ${measure} DESC NULLS LAST) END AS rank,
                  sum(quantity) OVER () AS total_quantity, sum(value) OVER () AS total_value, count(*) OVER () AS partner_count
           FROM flows
-        ), completeness AS (
-          SELECT array_agg(partner ORDER BY partner) FILTER (WHERE ${measure} IS NULL) AS without_figures,
-                 array_agg(DISTINCT stated_rank) FILTER (WHERE stated_rank IS NOT NULL) AS stated_ranks
-          FROM flows
         )
-        SELECT * FROM ranked CROSS JOIN completeness ORDER BY ${measure} DESC NULLS LAST, partner LIMIT ${args.limit}`,
+        -- Uncorrelated subqueries: computed once (InitPlans), not once per partner as a joined aggregate would be.
+        SELECT ranked.*,
+               (SELECT array_agg(partner ORDER BY partner) FILTER (WHERE ${measure} IS NULL) FROM flows) AS without_figures,
+               (SELECT array_agg(DISTINCT stated_rank) FILTER (WHERE stated_rank IS NOT NULL) FROM flows) AS stated_ranks
+        FROM ranked ORDER BY ${measure} DESC NULLS LAST, partner LIMIT ${args.limit}`,
   );
   const first = rows[0];
   const totalQuantity = num(first?.total_quantity ?? null);
@@ -181,27 +180,31 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
 }
 
 /**
- * Conditions on export records (under `alias`) for one direction of trade: an exporter and optionally an
- * importer and a commodity at any HS level (the code and every code under it), each flow counted once across
- * levels (`countedOnce`) and across reporters and sources (`observationConditions`: one frequency, one
+ * The records (a derived table under `alias`) an aggregate counts for one direction of trade: an exporter and
+ * optionally an importer and a commodity at any HS level (the code and every code under it), in the range, each
+ * flow counted once across levels and across reporters and sources (`countedRecords`: one frequency, one
  * observation per flow by the documented precedence).
  */
-export function flowConditions(
+export function flowRecords(
   alias: string,
   exporter: string,
   importer: string | null,
   commodity: string | null,
   range: PeriodRange,
   observations: ObservationFilter = DEFAULT_OBSERVATIONS,
-): Sql[] {
-  return [
+): Sql {
+  const where = [
     sql`${column(alias, "exporterCode")} = ${exporter}`,
     ...(importer ? [sql`${column(alias, "importerCode")} = ${importer}`] : []),
     ...(commodity ? [codesUnder(alias, commodity)] : []),
-    sql`${column(alias, "period")} BETWEEN ${periodFirstDay(range.from)}::date AND ${periodFirstDay(range.to)}::date`,
-    countedOnce(alias, commodity),
-    ...observationConditions(alias, observations),
+    periodBetween(alias, range),
   ];
+  return countedRecords(alias, where, commodity, observations);
+}
+
+/** Records (under `alias`) whose period is in the range. */
+export function periodBetween(alias: string, range: PeriodRange): Sql {
+  return sql`${column(alias, "period")} BETWEEN ${periodFirstDay(range.from)}::date AND ${periodFirstDay(range.to)}::date`;
 }
 
 /** Monthly totals of one direction of trade summed in SQL, grouped into buckets; every bucket of the range is present. */
@@ -216,7 +219,7 @@ export async function seriesFor(
   const rows = await queryRows<SummedFigures & { month: string }>(
     db.pool,
     sql`SELECT to_char(${period}, 'YYYY-MM') AS month, ${summedFigures("er")}
-        FROM ${exportRecordTable.from("er")} WHERE ${join(flowConditions("er", flow.exporter, flow.importer, flow.commodity, range, observations), " AND ")}
+        FROM ${flowRecords("er", flow.exporter, flow.importer, flow.commodity, range, observations)}
         GROUP BY ${period}`,
   );
   return seriesOf(rows, range, granularity);
