@@ -57,6 +57,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     connectTimeoutMs: options.connectTimeoutMs,
     queryTimeoutMs: options.queryTimeoutMs,
     keepAliveDelayMs: options.keepAliveDelayMs,
+    namedStatements: !embedded,
   });
   const prisma = createPrismaClient(pool);
   return {

@@ -19,6 +19,12 @@ export interface PoolOptions {
   queryTimeoutMs?: number;
   /** TCP keepalive: first probe after this much idle time (pg keepAliveInitialDelayMillis). Default 10000. */
   keepAliveDelayMs?: number;
+  /**
+   * Keep statements' names, so each connection prepares a named statement once. Default true. Off for the
+   * embedded database: PGlite serves every connection from one session, where a statement prepared on one
+   * connection already exists for the next, while pg tracks prepared statements per connection.
+   */
+  namedStatements?: boolean;
 }
 
 /** pg's error when a statement got no answer within query_timeout. */
@@ -30,10 +36,13 @@ export const QUERY_TIMEOUT_MESSAGE = "Query read timeout";
  * it out again, with the unanswered statement (perhaps inside an open transaction) still ahead of the next
  * caller's; destroyed, it is dropped on release, and PostgreSQL rolls back whatever was open on it.
  */
-function poolClient(onQuery: ((text: string) => void) | undefined): typeof pg.Client {
+function poolClient(onQuery: ((text: string) => void) | undefined, namedStatements: boolean): typeof pg.Client {
   return class PoolClient extends pg.Client {
     override query(...args: unknown[]): never {
-      const first = args[0] as string | { text?: string; submit?: unknown } | undefined;
+      const first = args[0] as string | { text?: string; name?: string; submit?: unknown } | undefined;
+      if (!namedStatements && typeof first === "object" && first.name !== undefined && first.submit === undefined) {
+        args[0] = { ...first, name: undefined };
+      }
       const text = typeof first === "string" ? first : (first?.text ?? "");
       const self = this as unknown as { _ending: boolean; _queryable: boolean };
       if ((self._ending || !self._queryable) && /^\s*ROLLBACK\s*;?\s*$/i.test(text)) {
@@ -105,7 +114,7 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     keepAliveInitialDelayMillis: options.keepAliveDelayMs ?? 10_000,
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
-    Client: poolClient(options.onQuery),
+    Client: poolClient(options.onQuery, options.namedStatements ?? true),
   });
   pool.on("error", (error) => {
     process.emitWarning(`PostgreSQL pool error: ${error.message}`);

@@ -184,10 +184,10 @@ export class MirrorFlows {
   @Field(() => Frequency, { description: "The frequency of the observations compared." })
   frequency!: Frequency;
 
-  @Field(() => String, { description: "First month of the range, YYYY-MM." })
+  @Field(() => String, { description: "First month of the range, YYYY-MM (for ANNUAL, January of the first year)." })
   from!: string;
 
-  @Field(() => String, { description: "Last month of the range, YYYY-MM." })
+  @Field(() => String, { description: "Last month of the range, YYYY-MM (for ANNUAL, December of the last year)." })
   to!: string;
 
   @Field(() => [MirrorPeriod], { description: "Periods at least one side reported, oldest first." })

@@ -25,3 +25,18 @@ describe("embedded database", () => {
     }
   }, 120_000);
 });
+
+describe("embedded database, named statements", () => {
+  it("runs a named statement again on a new connection (PGlite keeps one session for all of them)", async () => {
+    const db = await openDatabase({ dataDir: null });
+    try {
+      const query = { name: "embedded_named", text: "SELECT $1::int + 1 AS n", values: [1] };
+      expect((await db.pool.query(query)).rows).toEqual([{ n: 2 }]);
+      const client = await db.pool.connect();
+      client.release(true); // destroys the connection: the next query opens another one
+      expect((await db.pool.query(query)).rows).toEqual([{ n: 2 }]);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
