@@ -23,6 +23,8 @@ export interface DatabaseOptions {
   connectTimeoutMs?: number;
   queryTimeoutMs?: number;
   keepAliveDelayMs?: number;
+  /** Name prepared statements (see createPool). Default: on, except for the embedded database. */
+  namedStatements?: boolean;
 }
 
 export interface Database {
@@ -57,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     connectTimeoutMs: options.connectTimeoutMs,
     queryTimeoutMs: options.queryTimeoutMs,
     keepAliveDelayMs: options.keepAliveDelayMs,
-    namedStatements: !embedded,
+    namedStatements: options.namedStatements ?? !embedded,
   });
   const prisma = createPrismaClient(pool);
   return {

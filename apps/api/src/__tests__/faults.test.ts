@@ -165,8 +165,9 @@ beforeAll(async () => {
     DB_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
     DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
   });
-  // The embedded database runs one statement at a time: one connection, as openDatabase gives it.
-  db = await openDatabase({ url: proxied.toString(), migrate: false, poolSize: embedded ? 1 : 4, onQuery: countStatement, ...env.pool });
+  // The embedded database runs one statement at a time, in one session: one connection and no statement names,
+  // as openDatabase gives it.
+  db = await openDatabase({ url: proxied.toString(), migrate: false, poolSize: embedded ? 1 : 4, namedStatements: !embedded, onQuery: countStatement, ...env.pool });
   server = await createServer({ env, db, logger: createLogger("info", { write: (line: string) => void logs.push(line) }) });
   url = await server.listen(0, "127.0.0.1");
   server.httpServer.on("request", () => void received++);

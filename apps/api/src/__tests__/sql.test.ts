@@ -9,13 +9,18 @@ beforeAll(async () => {
 afterAll(() => db?.destroy());
 
 describe("queryRows", () => {
-  it("runs each text as one named prepared statement per connection, whatever its values", async () => {
+  it("runs each text as one named prepared statement per connection, whatever its values (unnamed on the embedded database)", async () => {
     const byCode = (code: string) => sql`SELECT code FROM country WHERE code = ${code}`;
     await queryRows(db.pool, byCode("AZ"));
     await queryRows(db.pool, byCode("IL"));
     await queryRows(db.pool, sql`SELECT count(*) FROM country`);
     // The pool has one connection, so this sees the statements prepared on it.
     const prepared = await db.pool.query<{ name: string; statement: string }>("SELECT name, statement FROM pg_prepared_statements ORDER BY prepare_time");
+    if (db.embedded) {
+      // PGlite serves every connection from one session: statements stay unnamed (packages/db, createPool).
+      expect(prepared.rows).toEqual([]);
+      return;
+    }
     expect(prepared.rows.map((row) => row.statement)).toEqual(["SELECT code FROM country WHERE code = $1", "SELECT count(*) FROM country"]);
     expect(prepared.rows.every((row) => row.name.startsWith("tradegraph_"))).toBe(true);
   });
