@@ -25,8 +25,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server?.close());
 
-const PAGE = `query($first: Int, $after: String, $last: Int, $before: String, $order: ExportRecordOrder) {
-  exportRecords(filter: { exporter: "TR" }, first: $first, after: $after, last: $last, before: $before, orderBy: $order) {
+const PAGE = `query($filter: ExportRecordFilter, $first: Int, $after: String, $last: Int, $before: String, $order: ExportRecordOrder) {
+  exportRecords(filter: $filter, first: $first, after: $after, last: $last, before: $before, orderBy: $order) {
     totalCount
     edges { cursor node { id valueUsd period } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -41,19 +41,22 @@ type PageResult = {
   };
 };
 
-async function page(variables: Record<string, unknown>) {
-  const response = await server.gql<PageResult>(PAGE, variables);
+const BY_EXPORTER: Record<string, unknown> = { exporter: "TR" };
+
+async function page(variables: Record<string, unknown>, filter = BY_EXPORTER) {
+  const response = await server.gql<PageResult>(PAGE, { filter, ...variables });
   expect(response.body.errors).toBeUndefined();
   return response.body.data!.exportRecords;
 }
 
-async function walk(order: Record<string, string>, size: number, backward = false) {
+async function walk(order: Record<string, string>, size: number, backward = false, filter = BY_EXPORTER) {
   const ids: string[] = [];
   let cursor: string | null = null;
   let pages = 0;
   for (;;) {
     const result = await page(
       backward ? { last: size, before: cursor, order } : { first: size, after: cursor, order },
+      filter,
     );
     pages += 1;
     const nodes = result.edges.map((e) => e.node.id);
@@ -86,6 +89,19 @@ describe("Relay pagination of export records", () => {
     expect(forward.ids).toEqual(expected);
     const backward = await walk(order, 10, true);
     expect(backward.ids).toEqual(expected);
+  });
+
+  // A commodity's list picks its page's ids first (from the covering index), then reads the rows: the same order.
+  it.each([
+    [{ field: "PERIOD", direction: "DESC" }],
+    [{ field: "VALUE", direction: "DESC" }],
+    [{ field: "VALUE", direction: "ASC" }],
+  ])("gives a commodity's records in the same %j order, page by page", async (order) => {
+    const expected = (await page({ first: 100, order })).edges.map((e) => e.node.id);
+    const byCommodity = { commodity: "2710" };
+    expect((await page({ first: 100, order }, byCommodity)).edges.map((e) => e.node.id)).toEqual(expected);
+    expect((await walk(order, 10, false, byCommodity)).ids).toEqual(expected);
+    expect((await walk(order, 10, true, byCommodity)).ids).toEqual(expected);
   });
 
   it("puts records without a value last in both directions", async () => {

@@ -21,6 +21,12 @@ export interface KeysetQuery {
   id: Sql;
   idType?: "integer" | "text";
   sort: SortKey;
+  /**
+   * Pick the page's ids first, then read its rows by id (a deferred join): where an index holds the filter's and
+   * the sort's columns and the id, the ids come from an index-only scan and only the page's rows from the heap.
+   * For a `from` of one table whose `id` is its primary key.
+   */
+  idsFirst?: boolean;
 }
 
 const VALID_SORT_VALUE: Record<SortKey["type"], RegExp> = {
@@ -102,12 +108,14 @@ export async function fetchPage<Row extends { id: number | string }, Node>(
     return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
   };
 
+  const order = sql`ORDER BY ${sort.expr} ${direction}, ${query.id} ${direction}`;
+  const page = sql`${where(beyond)} ${order} LIMIT ${request.size + 1}`;
   const rows = await queryRows<Row & { _sort_key: string }>(
     pool,
-    sql`SELECT ${query.columns}, (${sort.expr})::text AS _sort_key
-        ${query.from} ${where(beyond)}
-        ORDER BY ${sort.expr} ${direction}, ${query.id} ${direction}
-        LIMIT ${request.size + 1}`,
+    query.idsFirst
+      ? sql`SELECT ${query.columns}, (${sort.expr})::text AS _sort_key
+            ${query.from} WHERE ${query.id} IN (SELECT ${query.id} ${query.from} ${page}) ${order}`
+      : sql`SELECT ${query.columns}, (${sort.expr})::text AS _sort_key ${query.from} ${page}`,
   );
   const more = rows.length > request.size;
   const pageRows = more ? rows.slice(0, request.size) : rows;

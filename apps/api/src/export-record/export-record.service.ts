@@ -84,6 +84,9 @@ export function listExportRecords(db: Database, args: ExportRecordsArgs, scope: 
       where,
       id: column("id"),
       sort: sortKey(args.orderBy),
+      // A commodity's page: the (commodity, period) index includes value, tonnes and id, so the page's ids come
+      // from it alone (migration export_record_commodity_covering). Other lists read fewer rows straight away.
+      idsFirst: args.filter?.commodity != null,
     },
     request,
     (row) => toExportRecord(exportRecordTable.decode(row)),
