@@ -108,6 +108,12 @@ describe("topPartners", () => {
     ]);
     expect(top.partners[0]).toMatchObject({ quantityTonnes: 700, valueUsd: 360_000, records: 3 });
     expect(top.partners[0]!.unitPriceUsdPerTonne).toBeCloseTo(360_000 / 700, 9);
+    // IT's three records come from one source, as the exporter's report: each is listed once.
+    const { body } = await server.gql<{ topPartners: { partners: Array<{ flows: string[]; sources: Array<{ title: string }> }> } }>(
+      `{ topPartners(exporter: "KZ", commodity: "2709", from: "2023-01", to: "2023-05", limit: 1) { partners { flows sources { title } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.topPartners.partners).toEqual([{ flows: ["EXPORT"], sources: [{ title: "trade analytics" }] }]);
     // DE's February record has no value: its 100 t are in the total but not in the price.
     expect(top.partners[1]).toMatchObject({ partner: { code: "DE" }, quantityTonnes: 200, valueUsd: 150_000, unitPriceUsdPerTonne: 1500, records: 2 });
   });

@@ -30,6 +30,14 @@ const MAX_LISTED_RANK = 1000;
 
 const num = (value: string | null): number | null => (value == null ? null : Number(value));
 
+/**
+ * The distinct items, sorted. For the few arrays of a page: in SQL, `array_agg(DISTINCT …)` sorts every group of
+ * the aggregate, listed or not (a tenth of topPartners' PostgreSQL time).
+ */
+function distinctSorted<T extends number | string>(items: readonly T[]): T[] {
+  return [...new Set(items)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** An export_record column under an alias. */
 const column = (alias: string, key: keyof typeof exportRecordTable.spec) => exportRecordTable.column(alias, key);
 
@@ -117,7 +125,7 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
     db.pool,
     sql`WITH flows AS (
           SELECT ${column("er", "importerCode")} AS partner, ${summedFigures("er")}, min(${column("er", "reportedRank")}) AS stated_rank,
-                 array_agg(DISTINCT ${column("er", "sourceId")}) AS source_keys, array_agg(DISTINCT ${column("er", "flow")}::text) AS flows
+                 array_agg(${column("er", "sourceId")}) AS source_keys, array_agg(${column("er", "flow")}::text) AS flows
           FROM ${flowRecords("er", exporter, null, commodity, range, observations)}
           GROUP BY ${column("er", "importerCode")}
         ), ranked AS (
@@ -159,8 +167,8 @@ export async function topPartners(db: Database, args: TopPartnersArgs): Promise<
       unitPriceUsdPerBarrel: unitPricePerBarrel(pricedValue, pricedQuantity, commodity),
       reportedRank: row.stated_rank,
       records: row.records,
-      sourceKeys: row.source_keys,
-      flows: row.flows as PartnerShare["flows"],
+      sourceKeys: distinctSorted(row.source_keys),
+      flows: distinctSorted(row.flows) as PartnerShare["flows"],
     };
   });
   return {
