@@ -36,7 +36,7 @@ export interface BenchOptions {
 
 export const USAGE = `usage: npm run bench -- [options]
   --quick               small dataset, short runs, one round (the CI smoke test; under 2 minutes)
-  --rows N              synthetic export records to load (full 1000000, quick 20000)
+  --rows N              synthetic export records to load (full 1000000, quick 20000); also --records N
   --seed N              synthetic dataset seed (42)
   --connections N       concurrent connections per run (10)
   --warmup S            warm-up seconds before each timed run (full 3, quick 1)
@@ -79,6 +79,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     options: {
       quick: { type: "boolean", default: false },
       rows: { type: "string" },
+      records: { type: "string" },
       seed: { type: "string" },
       connections: { type: "string" },
       warmup: { type: "string" },
@@ -103,10 +104,11 @@ export function parseOptions(argv: string[]): BenchOptions {
     },
   });
   if (values.help) throw new Error(USAGE);
+  if (values.rows !== undefined && values.records !== undefined) throw new Error(`--records is another name for --rows: give one.\n${USAGE}`);
   const quick = values.quick ?? false;
   const options: BenchOptions = {
     quick,
-    rows: positiveInt("rows", values.rows, quick ? 20_000 : 1_000_000),
+    rows: positiveInt(values.records !== undefined ? "records" : "rows", values.records ?? values.rows, quick ? 20_000 : 1_000_000),
     seed: positiveInt("seed", values.seed, 42),
     connections: positiveInt("connections", values.connections, 10),
     warmupSeconds: positiveInt("warmup", values.warmup, quick ? 1 : 3),
