@@ -106,10 +106,12 @@ export async function prepareDataset(options: DatasetOptions): Promise<Dataset> 
     // (docs/trade-queries.md): the dataset keeps one observation per flow, so the three answer alike. A synthetic
     // record wins (the reuse check counts them), then the first stored (the article's before a publication's).
     const { rowCount } = await db.pool.query(
-      `DELETE FROM export_record x USING export_record y, source sx, source sy
-       WHERE sx.id = x.source_id AND sy.id = y.source_id
-         AND (y.exporter_code, y.importer_code, y.commodity_code, y.frequency, y.period) = (x.exporter_code, x.importer_code, x.commodity_code, x.frequency, x.period)
-         AND (sy.synthetic > sx.synthetic OR (sy.synthetic = sx.synthetic AND y.id < x.id))`,
+      // One sort of the records by flow (a self-join on the flow took 90 s at 1 M records).
+      `DELETE FROM export_record WHERE id IN (
+         SELECT id FROM (
+           SELECT x.id, row_number() OVER (PARTITION BY x.exporter_code, x.importer_code, x.commodity_code, x.frequency, x.period ORDER BY sx.synthetic DESC, x.id) AS n
+           FROM export_record x JOIN source sx ON sx.id = x.source_id
+         ) ranked WHERE n > 1)`,
     );
     options.log(`kept one observation per flow: ${rowCount ?? 0} seeded observation(s) of a flow observed twice left out`);
     await db.pool.query("VACUUM ANALYZE");
