@@ -32,7 +32,7 @@ export interface KeysetQuery {
 const VALID_SORT_VALUE: Record<SortKey["type"], RegExp> = {
   numeric: /^(-?\d{1,30}(\.\d{1,10})?|-?Infinity)$/,
   date: /^\d{4}-\d{2}-\d{2}$/,
-  integer: /^-?\d{1,18}$/,
+  integer: /^-?\d{1,10}$/,
   text: /^[\s\S]{0,1000}$/,
 };
 
@@ -42,13 +42,28 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** Within PostgreSQL's `integer`: a larger value would fail the cast in SQL instead of being refused here. */
+function isInt4(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= -2147483648 && value <= 2147483647;
+}
+
+const VALID_ID: Record<NonNullable<KeysetQuery["idType"]>, (id: unknown) => boolean> = {
+  integer: (id) => typeof id === "number" && isInt4(id),
+  text: (id) => typeof id === "string" && id.length <= 100,
+};
+
 /** A cursor: base64url of the JSON pair [sort value, id]. */
 export function encodeCursor(sortValue: string, id: number | string): string {
   return Buffer.from(JSON.stringify([sortValue, id]), "utf8").toString("base64url");
 }
 
-/** The pair a cursor carries, checked against the sort type; INVALID_CURSOR (on `field`) for anything else. */
-export function decodeCursor(cursor: string, type: SortKey["type"], field: string): [string, number | string] {
+/** The pair a cursor carries, checked against the sort and id types; INVALID_CURSOR (on `field`) for anything else. */
+export function decodeCursor(
+  cursor: string,
+  type: SortKey["type"],
+  field: string,
+  idType: NonNullable<KeysetQuery["idType"]> = "integer",
+): [string, number | string] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (
@@ -57,7 +72,8 @@ export function decodeCursor(cursor: string, type: SortKey["type"], field: strin
       typeof decoded[0] === "string" &&
       VALID_SORT_VALUE[type].test(decoded[0]) &&
       (type !== "date" || isCalendarDate(decoded[0])) &&
-      (Number.isSafeInteger(decoded[1]) || (typeof decoded[1] === "string" && decoded[1].length <= 100))
+      (type !== "integer" || isInt4(Number(decoded[0]))) &&
+      VALID_ID[idType](decoded[1])
     ) {
       return [decoded[0], decoded[1] as number | string];
     }
@@ -93,7 +109,7 @@ export async function fetchPage<Row extends { id: number | string }, Node>(
 ): Promise<Page<Node>> {
   const { sort } = query;
   const cursor = request.cursor
-    ? decodeCursor(request.cursor, sort.type, request.backward ? "before" : "after")
+    ? decodeCursor(request.cursor, sort.type, request.backward ? "before" : "after", query.idType)
     : null;
   // Walking backward reverses the order; results are flipped back before returning.
   const descending = sort.descending !== request.backward;
