@@ -83,15 +83,20 @@ async function checkCorrectness(scenarios: Scenario[], servers: RunningServer[])
   return mismatches;
 }
 
-/** SQL statements one request of each scenario's first variant runs, per server (warm: measured twice, second kept). */
-async function countStatements(scenarios: Scenario[], servers: RunningServer[]): Promise<StatementCounts> {
+/**
+ * SQL statements one request of each scenario's first variant runs, per server (warm: measured twice, second
+ * kept). tradegraph's come from `counter`, an instance of it with the x-sql-statements header on: the measured
+ * one runs as in production, without it.
+ */
+async function countStatements(scenarios: Scenario[], servers: RunningServer[], counter: RunningServer | undefined): Promise<StatementCounts> {
   const counts: StatementCounts = {};
   for (const scenario of scenarios) {
     counts[scenario.id] = {};
     for (const server of servers) {
+      const measured = server.name === "tradegraph" && counter ? counter : server;
       const request = scenario.variants[0]!.request[server.name];
-      await server.measure(request);
-      counts[scenario.id]![server.name] = (await server.measure(request)).statements;
+      await measured.measure(request);
+      counts[scenario.id]![server.name] = (await measured.measure(request)).statements;
     }
   }
   return counts;
@@ -152,7 +157,16 @@ async function run(options: BenchOptions, argv: string[]): Promise<void> {
       throw new Error(`${mismatches.length} correctness problem(s): the servers don't answer the same questions alike.`);
     }
     log("correctness: all servers return the same data for every scenario");
-    const statements = await countStatements(scenarios, servers);
+    const counter = options.servers.includes("tradegraph")
+      ? await startServer("tradegraph", {
+          databaseUrl: dataset.url,
+          poolSize: options.poolSize,
+          tradegraphMain: options.tradegraphMain,
+          tradegraphEnv: { ...options.tradegraphEnv, SQL_STATEMENT_HEADER: "true" },
+          log,
+        })
+      : undefined;
+    const statements = await countStatements(scenarios, servers, counter).finally(() => counter?.stop());
 
     const monitor = await BackendCpu.connect(dataset.url);
     const runs: RunRecord[] = [];
