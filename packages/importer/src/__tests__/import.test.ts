@@ -302,6 +302,19 @@ describe("native files", () => {
     expect((await flows(source.title)).find((f) => f.flow === "AZ>IL")).toMatchObject({ tonnes: "523500.000" });
   });
 
+  // The COPY path reads the duplicates back from PostgreSQL a page of DUPLICATE_PAGE at a time: more than one page here.
+  it.each(WRITERS)("hand over every one of 10,009 duplicates of one row, in line order (%s writer)", async (writer) => {
+    const content = ["exporter,importer,commodity,period,quantityTonnes,valueUsd", ...Array.from({ length: 10_010 }, () => "AZ,IL,2709,2024-01,1,2")].join("\n");
+    const rejects: RejectedRow[] = [];
+    const source = { publisher: "Duplicates", title: `many ${writer}` };
+    const summary = await importExportRecords(db, content, { format: "csv", source, writer, mode: "lenient", onReject: (row) => void rejects.push(row) });
+    expect(summary).toMatchObject({ ok: true, read: 10_010, inserted: 1, rejected: 10_009, errorCount: 10_009 });
+    expect(summary.errors).toHaveLength(100);
+    expect(rejects.map((r) => r.line)).toEqual(Array.from({ length: 10_009 }, (_, i) => i + 3));
+    expect(new Set(rejects.map((r) => r.code))).toEqual(new Set(["DUPLICATE_KEY"]));
+    expect(rejects.at(-1)!.message).toContain("is already on line 2");
+  });
+
   it("list duplicates and other bad rows together, by line, and write nothing in strict mode", async () => {
     const content = [
       "exporter,importer,commodity,period,quantityTonnes,valueUsd",

@@ -15,19 +15,26 @@ const EXTRA = [
 ];
 
 const col = (key: keyof typeof exportRecordTable.spec) => `s.${exportRecordTable.nameOf(key)}`;
+/** The duplicates taken out of the staging table, read back in line order a page at a time (a file may have millions). */
+const DUPLICATES = "import_duplicates";
+export const DUPLICATE_PAGE = 10_000;
+const CREATE_DUPLICATES = `CREATE TEMP TABLE ${DUPLICATES} (line integer PRIMARY KEY, first_line integer NOT NULL,
+  "exporterCode" text NOT NULL, "importerCode" text NOT NULL, "commodityCode" text NOT NULL, period text NOT NULL, raw text) ON COMMIT DROP`;
 /**
- * Every row whose key an earlier line already had, with that first line, removed from the staging table (the
- * first row for a key is the one kept). One sort of the keys, whatever the number of rows.
+ * Every row whose key an earlier line already had, with that first line, moved from the staging table into the
+ * duplicates table (the first row for a key is the one kept). One sort of the keys, whatever the number of rows.
  */
 const TAKE_DUPLICATES = `
 WITH d AS (
   SELECT line, first_line FROM (SELECT line, min(line) OVER (PARTITION BY key) AS first_line FROM ${STAGING}) w
   WHERE line <> first_line
+), taken AS (
+  DELETE FROM ${STAGING} s USING d WHERE s.line = d.line
+  RETURNING d.line, d.first_line, ${col("exporterCode")}, ${col("importerCode")}, ${col("commodityCode")},
+    to_char(${col("period")}, CASE WHEN ${col("frequency")} = 'ANNUAL' THEN 'YYYY' ELSE 'YYYY-MM' END), s.raw
 )
-DELETE FROM ${STAGING} s USING d WHERE s.line = d.line
-RETURNING d.line, d.first_line, ${col("exporterCode")} AS "exporterCode", ${col("importerCode")} AS "importerCode",
-  ${col("commodityCode")} AS "commodityCode",
-  to_char(${col("period")}, CASE WHEN ${col("frequency")} = 'ANNUAL' THEN 'YYYY' ELSE 'YYYY-MM' END) AS period, s.raw`;
+INSERT INTO ${DUPLICATES} SELECT * FROM taken`;
+const PAGE_OF_DUPLICATES = `SELECT * FROM ${DUPLICATES} WHERE line > $1 ORDER BY line LIMIT ${DUPLICATE_PAGE}`;
 
 /**
  * The COPY path: rows are streamed into a temporary staging table as they are read (COPY FROM STDIN on the
@@ -59,11 +66,9 @@ export class CopySink implements RowSink {
     if (staged === 0) return;
     // Temporary tables get no statistics on their own; the merge's plan depends on the row count.
     await this.client.query(`ANALYZE ${STAGING}`);
-    const taken = await this.client.query<{ line: number; first_line: number; raw: string | null } & Duplicate["row"]>(TAKE_DUPLICATES);
-    taken.rows.sort((a, b) => a.line - b.line);
-    for (const { line, first_line, raw, ...row } of taken.rows) {
-      await this.options.onDuplicate({ line, firstLine: first_line, row, raw: raw ?? undefined });
-    }
+    await this.client.query(CREATE_DUPLICATES);
+    const taken = await this.client.query(TAKE_DUPLICATES);
+    if (taken.rowCount) await this.reportDuplicates();
     if (!this.options.persist()) return;
 
     const { dryRun, newSource, sourceId, actor } = this.options;
@@ -75,6 +80,18 @@ export class CopySink implements RowSink {
       orderBy: "key", // the natural key's order (keyEncoder)
     });
     this.options.onWritten({ ...written, unchanged: rows - written.inserted - written.updated });
+  }
+
+  /** Hands every duplicate to onDuplicate in line order, one page in memory at a time. */
+  private async reportDuplicates(): Promise<void> {
+    for (let after = 0; ; ) {
+      const page = await this.client.query<{ line: number; first_line: number; raw: string | null } & Duplicate["row"]>(PAGE_OF_DUPLICATES, [after]);
+      for (const { line, first_line, raw, ...row } of page.rows) {
+        await this.options.onDuplicate({ line, firstLine: first_line, row, raw: raw ?? undefined });
+      }
+      if (page.rows.length < DUPLICATE_PAGE) return;
+      after = page.rows.at(-1)!.line;
+    }
   }
 
   async abort(): Promise<void> {
