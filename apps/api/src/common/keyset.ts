@@ -29,13 +29,6 @@ export interface KeysetQuery {
   idsFirst?: boolean;
 }
 
-const VALID_SORT_VALUE: Record<SortKey["type"], RegExp> = {
-  numeric: /^(-?\d{1,30}(\.\d{1,10})?|-?Infinity)$/,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  integer: /^-?\d{1,10}$/,
-  text: /^[\s\S]{0,1000}$/,
-};
-
 /** "2024-02-30" matches the date pattern but is no date: PostgreSQL would refuse the cast. */
 function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
@@ -46,6 +39,14 @@ function isCalendarDate(value: string): boolean {
 function isInt4(value: number): boolean {
   return Number.isSafeInteger(value) && value >= -2147483648 && value <= 2147483647;
 }
+
+/** What a cursor's sort value may be for each sort type: only what the SQL cast takes. */
+const VALID_SORT_VALUE: Record<SortKey["type"], (value: string) => boolean> = {
+  numeric: (value) => /^(-?\d{1,30}(\.\d{1,10})?|-?Infinity)$/.test(value),
+  date: (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value),
+  integer: (value) => /^-?\d{1,10}$/.test(value) && isInt4(Number(value)),
+  text: (value) => value.length <= 1000,
+};
 
 const VALID_ID: Record<NonNullable<KeysetQuery["idType"]>, (id: unknown) => boolean> = {
   integer: (id) => typeof id === "number" && isInt4(id),
@@ -70,9 +71,7 @@ export function decodeCursor(
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       typeof decoded[0] === "string" &&
-      VALID_SORT_VALUE[type].test(decoded[0]) &&
-      (type !== "date" || isCalendarDate(decoded[0])) &&
-      (type !== "integer" || isInt4(Number(decoded[0]))) &&
+      VALID_SORT_VALUE[type](decoded[0]) &&
       VALID_ID[idType](decoded[1])
     ) {
       return [decoded[0], decoded[1] as number | string];

@@ -17,7 +17,7 @@ const EXTRA = [
 const col = (key: keyof typeof exportRecordTable.spec) => `s.${exportRecordTable.nameOf(key)}`;
 /** The duplicates taken out of the staging table, read back in line order a page at a time (a file may have millions). */
 const DUPLICATES = "import_duplicates";
-export const DUPLICATE_PAGE = 10_000;
+const DUPLICATE_PAGE = 10_000;
 const CREATE_DUPLICATES = `CREATE TEMP TABLE ${DUPLICATES} (line integer PRIMARY KEY, first_line integer NOT NULL,
   "exporterCode" text NOT NULL, "importerCode" text NOT NULL, "commodityCode" text NOT NULL, period text NOT NULL, raw text) ON COMMIT DROP`;
 /**
@@ -54,6 +54,7 @@ export class CopySink implements RowSink {
     // The duplicate check and the merge each sort the staged rows: in memory rather than on disk where it fits.
     await client.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
     const staging = await ExportRecordStaging.create(client, { name: STAGING, extra: EXTRA });
+    await client.query(CREATE_DUPLICATES);
     return new CopySink(client, staging, staging.copy(), options, keyEncoder(options.ref));
   }
 
@@ -66,7 +67,6 @@ export class CopySink implements RowSink {
     if (staged === 0) return;
     // Temporary tables get no statistics on their own; the merge's plan depends on the row count.
     await this.client.query(`ANALYZE ${STAGING}`);
-    await this.client.query(CREATE_DUPLICATES);
     const taken = await this.client.query(TAKE_DUPLICATES);
     if (taken.rowCount) await this.reportDuplicates();
     if (!this.options.persist()) return;
